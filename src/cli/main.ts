@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import type { Command, CommandIO } from "./Command.js";
+import { isInputError } from "../util/InputError.js";
+
+/**
+ * The `pnen-sim` command line.
+ *
+ *   pnen-sim <command> [flags]      run a command
+ *   pnen-sim <command> --help       help for one command
+ *   pnen-sim --help | --version
+ *
+ * Commands are loaded lazily (one dynamic import each) so that start-up stays well under half a second.
+ * Bad input (an {@link InputError}) is printed without a stack trace and exits with code 2.
+ */
+const commands: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  evidence: { summary: "Print the evidence registry (figures of the review, references, thresholds, assumptions)", load: async () => (await import("./commands/evidence.js")).evidenceCommand },
+  explain: { summary: "Assign one patient a treatment pathway and explain why, rule by rule", load: async () => (await import("./commands/explain.js")).explainCommand },
+  strategies: { summary: "List the treatment strategies that can be compared", load: async () => (await import("./commands/strategies.js")).strategiesCommand },
+  simulate: { summary: "Simulate a cohort under each strategy and write patients.csv, summary.json, manifest.json", load: async () => (await import("./commands/simulate.js")).simulateCommand },
+  km: { summary: "Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)", load: async () => (await import("./commands/km.js")).kmCommand },
+  report: { summary: "Simulate a scenario and write publication figures, tables and a methods report", load: async () => (await import("./commands/report.js")).reportCommand },
+  power: { summary: "Power and sample size for a trial by simulation, with Schoenfeld and Freedman cross-checks", load: async () => (await import("./commands/power.js")).powerCommand },
+};
+
+export function packageVersion(): string {
+  const url = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+}
+
+function topLevelHelp(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    `pnen-sim ${packageVersion()} — cohort simulation for pancreatic neuroendocrine neoplasms with liver metastases`,
+    "",
+    "Usage: pnen-sim <command> [flags]",
+    "       pnen-sim <command> --help",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Research use only: pnen-sim simulates cohorts; it does not advise on the care of any patient.",
+    "",
+  ].join("\n");
+}
+
+const defaultIO: CommandIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  cwd: process.cwd(),
+};
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(args: readonly string[], io: CommandIO = defaultIO): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(topLevelHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const entry = commands[name];
+  if (entry === undefined) {
+    io.stderr(`pnen-sim: unknown command '${name}'. Commands: ${Object.keys(commands).join(", ")}. See 'pnen-sim --help'.\n`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(command.help.endsWith("\n") ? command.help : `${command.help}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isInputError(error)) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

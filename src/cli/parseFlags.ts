@@ -1,0 +1,52 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { InputError } from "../util/InputError.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parses command-line flags with `node:util` `parseArgs`, turning its errors into an {@link InputError}
+ * that names the command (exit code 2, no stack trace).
+ */
+export type ParsedFlags<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: false; strict: true }>
+>;
+
+export function parseFlags<const O extends Options>(command: string, args: readonly string[], options: O): ParsedFlags<O> {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new InputError(`pnen-sim ${command}: ${text.replace(/\. To specify.*$/s, "")} (see 'pnen-sim ${command} --help')`);
+  }
+}
+
+/** Reads a flag as a finite number, or throws an InputError naming the flag and the expectation. */
+export function numberFlag(
+  command: string,
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  check: { integer?: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number } = {},
+): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  const expected = [
+    check.integer ? "an integer" : "a number",
+    check.min !== undefined ? `>= ${check.min}` : "",
+    check.exclusiveMin !== undefined ? `> ${check.exclusiveMin}` : "",
+    check.max !== undefined ? `<= ${check.max}` : "",
+    check.exclusiveMax !== undefined ? `< ${check.exclusiveMax}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const bad =
+    value.trim() === "" ||
+    !Number.isFinite(number) ||
+    (check.integer && !Number.isInteger(number)) ||
+    (check.min !== undefined && number < check.min) ||
+    (check.max !== undefined && number > check.max) ||
+    (check.exclusiveMin !== undefined && number <= check.exclusiveMin) ||
+    (check.exclusiveMax !== undefined && number >= check.exclusiveMax);
+  if (bad) throw new InputError(`pnen-sim ${command}: --${name}: expected ${expected}, got '${value}'`);
+  return number;
+}
