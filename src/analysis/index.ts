@@ -1,1 +1,1 @@
-export {};
+export * from "./KaplanMeierResult.js";
