@@ -1,0 +1,261 @@
+import { InputError } from "../util/InputError.js";
+import type { Assumption } from "./Assumption.js";
+import { effectKinds, sourceCheckStatuses, type Comparator, type EvidenceFigure } from "./EvidenceFigure.js";
+import { createRegistry, type EvidenceRegistry } from "./EvidenceRegistry.js";
+import { FieldReader, describe, isPlainObject } from "./FieldReader.js";
+import type { Reference, SourceDocument } from "./Reference.js";
+import type { RegistryFiles } from "./RegistryFile.js";
+import type { Threshold } from "./Threshold.js";
+import { treatmentKinds, type Treatment } from "./Treatment.js";
+import { doiPattern } from "./doiPattern.js";
+
+const idPattern = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
+const idText = 'a dot-separated id of letters and digits ("captem.pfs.median")';
+const sectionPattern = /^(intro|[1-4](\.[1-9])?)$/;
+const sectionText = 'a section of the review: "intro", "1" … "4" or "1.1" … "3.5"';
+const doiText = 'a well-formed DOI ("10.1200/JCO.2016.68.0702", no "doi:" prefix, no trailing punctuation)';
+
+/**
+ * Validates every registry file and builds the {@link EvidenceRegistry}. Pure and browser-safe.
+ *
+ *   files ──▶ per file: which kind (by top-level key) ──▶ per record: fields (FieldReader)
+ *         ──▶ across files: unique ids, cited references exist, treatment ids exist, DOIs match references
+ *         ──▶ createRegistry (lookups by id)
+ *
+ * A file holds one kind of record under its key — `figures`, `references` (plus an optional `source`),
+ * `thresholds`, `treatments` — or, under an `assumptions/` path, `assumptions`. Every file has a `description`.
+ * All problems are collected and thrown together as one {@link InputError} whose lines each name the file,
+ * the record (index and id) and the field. Runs in O(total records).
+ */
+export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
+  const problems: string[] = [];
+  const figures: { record: EvidenceFigure; where: FieldReader }[] = [];
+  const thresholds: { record: Threshold; where: FieldReader }[] = [];
+  const treatments: { record: Treatment; where: FieldReader }[] = [];
+  const assumptions: { record: Assumption; where: FieldReader }[] = [];
+  const references: { record: Reference; where: FieldReader }[] = [];
+  let source: SourceDocument | null = null;
+
+  for (const file of files) {
+    const content = file.content;
+    if (!isPlainObject(content)) {
+      problems.push(`${file.path}: expected a JSON object with "description" and a list of records, got ${describe(content)}`);
+      continue;
+    }
+    const top = new FieldReader(content, file.path, problems);
+    top.string("description");
+    const isAssumptionFile = /(^|[\\/])assumptions[\\/]/.test(file.path) || "assumptions" in content;
+    const kind = isAssumptionFile ? "assumptions" : (["figures", "references", "thresholds", "treatments"] as const).find((k) => k in content);
+    if (kind === undefined) {
+      problems.push(`${file.path}: expected one of the keys "figures", "references", "thresholds", "treatments" (or an assumptions/ file with "assumptions")`);
+      continue;
+    }
+    if (kind === "references" && content.source !== undefined) {
+      const reader = top.object("source");
+      if (reader !== undefined) source = readSource(reader);
+    }
+    const list = content[kind];
+    if (!Array.isArray(list)) {
+      top.problem(kind, `expected an array of records, got ${describe(list)}`);
+      continue;
+    }
+    top.markKnown(kind);
+    top.rejectUnknownFields();
+    const topic = file.path.replace(/^.*[\\/]/, "").replace(/\.json$/, "");
+    list.forEach((raw, index) => {
+      const label = `${file.path}: ${kind}[${index}]`;
+      if (!isPlainObject(raw)) {
+        problems.push(`${label}: expected an object, got ${describe(raw)}`);
+        return;
+      }
+      const name = typeof raw.id === "string" ? ` "${raw.id}"` : typeof raw.number === "number" ? ` (number ${raw.number})` : "";
+      const reader = new FieldReader(raw, `${label}${name}`, problems);
+      if (kind === "figures") push(figures, readFigure(reader), reader);
+      else if (kind === "references") push(references, readReference(reader), reader);
+      else if (kind === "thresholds") push(thresholds, readThreshold(reader), reader);
+      else if (kind === "treatments") push(treatments, readTreatment(reader), reader);
+      else push(assumptions, readAssumption(reader, topic), reader);
+      reader.rejectUnknownFields();
+    });
+  }
+
+  // Across files: unique ids (one namespace for figures, thresholds, treatments, assumptions).
+  const firstSeen = new Map<string, string>();
+  for (const { record, where } of [...figures, ...thresholds, ...treatments, ...assumptions]) {
+    const earlier = firstSeen.get(record.id);
+    if (earlier !== undefined) where.problem("id", `duplicate id "${record.id}" (already used by ${earlier})`);
+    else firstSeen.set(record.id, where.where);
+  }
+  const referenceByNumber = new Map<number, Reference>();
+  for (const { record, where } of references) {
+    if (referenceByNumber.has(record.number)) where.problem("number", `duplicate reference number ${record.number}`);
+    else referenceByNumber.set(record.number, record);
+  }
+  const treatmentIds = new Set(treatments.map((t) => t.record.id));
+  const checkRefs = (refs: readonly number[], where: FieldReader) => {
+    refs.forEach((n, i) => {
+      if (!referenceByNumber.has(n)) where.problem(`refs[${i}]`, `reference ${n} is not in the reference list (${referenceByNumber.size} references loaded)`);
+    });
+  };
+  for (const { record, where } of thresholds) checkRefs(record.refs, where);
+  for (const { record, where } of figures) {
+    checkRefs(record.refs, where);
+    if (record.treatment !== null && !treatmentIds.has(record.treatment)) where.problem("treatment", `unknown treatment id "${record.treatment}" (not in treatments.json)`);
+    const cited = new Set(record.refs.map((n) => referenceByNumber.get(n)?.doi).filter((d): d is string => typeof d === "string"));
+    record.dois.forEach((doi, i) => {
+      if (!cited.has(doi)) where.problem(`dois[${i}]`, `"${doi}" is not the DOI of any cited reference (${record.refs.join(", ")})`);
+    });
+    for (const doi of cited) if (!record.dois.includes(doi)) where.problem("dois", `missing "${doi}", the DOI of a cited reference`);
+  }
+
+  if (problems.length > 0) {
+    throw new InputError(`evidence registry: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the data files`, problems);
+  }
+  return createRegistry({
+    source,
+    figures: figures.map((f) => f.record),
+    references: references.map((r) => r.record).sort((a, b) => a.number - b.number),
+    thresholds: thresholds.map((t) => t.record),
+    treatments: treatments.map((t) => t.record),
+    assumptions: assumptions.map((a) => a.record),
+  });
+}
+
+function push<T>(list: { record: T; where: FieldReader }[], record: T | undefined, where: FieldReader): void {
+  if (record !== undefined) list.push({ record, where });
+}
+
+/** Reads value / low / high: at least value, or both low and high, with low <= high. */
+function readRange(reader: FieldReader): { value?: number; low?: number; high?: number } | undefined {
+  const value = reader.number("value", { optional: true });
+  const low = reader.number("low", { optional: true });
+  const high = reader.number("high", { optional: true });
+  if (["value", "low", "high"].some((field) => reader.has(field)) && (value ?? low ?? high) === undefined) return undefined; // already reported
+  if (value === undefined && low === undefined && high === undefined) {
+    reader.problem("value", "expected a value, or both low and high");
+    return undefined;
+  }
+  if ((low === undefined) !== (high === undefined)) {
+    reader.problem(low === undefined ? "low" : "high", "expected low and high together");
+    return undefined;
+  }
+  if (low !== undefined && high !== undefined && low > high) {
+    reader.problem("low", `expected low <= high, got ${low} > ${high}`);
+    return undefined;
+  }
+  return { ...(value !== undefined && { value }), ...(low !== undefined && { low }), ...(high !== undefined && { high }) };
+}
+
+function readFigure(reader: FieldReader): EvidenceFigure | undefined {
+  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const range = readRange(reader);
+  const unit = reader.string("unit");
+  const endpoint = reader.string("endpoint");
+  const treatment = reader.nullableString("treatment", { patternText: "a treatment id from treatments.json" });
+  const population = reader.string("population");
+  const comparatorReader = reader.object("comparator", { optional: true });
+  let comparator: Comparator | undefined;
+  let comparatorOk = true;
+  if (comparatorReader !== undefined) {
+    const label = comparatorReader.string("label");
+    const value = comparatorReader.number("value", { optional: true });
+    const low = comparatorReader.number("low", { optional: true });
+    const high = comparatorReader.number("high", { optional: true });
+    const p = comparatorReader.number("p", { optional: true, min: 0 });
+    comparatorReader.rejectUnknownFields();
+    comparatorOk = label !== undefined;
+    if (label !== undefined) comparator = { label, ...(value !== undefined && { value }), ...(low !== undefined && { low }), ...(high !== undefined && { high }), ...(p !== undefined && { p }) };
+  }
+  const section = reader.string("section", { pattern: sectionPattern, patternText: sectionText });
+  const refs = reader.integerArray("refs");
+  const dois = reader.stringArray("dois", { pattern: doiPattern, patternText: doiText });
+  const design = reader.string("design");
+  const pancreasSpecific = reader.booleanOrMixed("pancreasSpecific");
+  const effectKind = reader.oneOf("effectKind", effectKinds);
+  const quote = reader.string("quote");
+  const note = reader.string("note", { optional: true });
+  const checkReader = reader.object("sourceCheck");
+  const status = checkReader?.oneOf("status", sourceCheckStatuses);
+  const checkNote = checkReader?.string("note");
+  checkReader?.rejectUnknownFields();
+  if (
+    id === undefined || range === undefined || unit === undefined || endpoint === undefined || treatment === undefined || population === undefined ||
+    !comparatorOk || section === undefined || refs === undefined || dois === undefined || design === undefined || pancreasSpecific === undefined ||
+    effectKind === undefined || quote === undefined || status === undefined || checkNote === undefined
+  ) return undefined;
+  return {
+    id, ...range, unit, endpoint, treatment, population, ...(comparator !== undefined && { comparator }), section, refs, dois, design,
+    pancreasSpecific, effectKind, quote, ...(note !== undefined && { note }), sourceCheck: { status, note: checkNote },
+  };
+}
+
+function readReference(reader: FieldReader): Reference | undefined {
+  const number = reader.number("number", { integer: true, min: 1 });
+  const authors = reader.string("authors");
+  const authorsLatin = reader.string("authorsLatin", { optional: true });
+  const title = reader.string("title");
+  const titleEnglish = reader.string("titleEnglish", { optional: true });
+  const journal = reader.string("journal");
+  const journalEnglish = reader.string("journalEnglish", { optional: true });
+  const year = reader.number("year", { integer: true, min: 1900 });
+  const volume = reader.string("volume", { optional: true });
+  const pages = reader.string("pages", { optional: true });
+  const doi = reader.nullableString("doi", { pattern: doiPattern, patternText: doiText });
+  const doiAsPrinted = reader.string("doiAsPrinted", { optional: true });
+  const language = reader.oneOf("language", ["en", "zh"] as const);
+  const note = reader.string("note", { optional: true });
+  if (number === undefined || authors === undefined || title === undefined || journal === undefined || year === undefined || doi === undefined || language === undefined) return undefined;
+  return {
+    number, authors, ...(authorsLatin !== undefined && { authorsLatin }), title, ...(titleEnglish !== undefined && { titleEnglish }), journal,
+    ...(journalEnglish !== undefined && { journalEnglish }), year, ...(volume !== undefined && { volume }),
+    ...(pages !== undefined && { pages }), doi, ...(doiAsPrinted !== undefined && { doiAsPrinted }), language, ...(note !== undefined && { note }),
+  };
+}
+
+function readSource(reader: FieldReader): SourceDocument | null {
+  const id = reader.string("id");
+  const authors = reader.string("authors");
+  const title = reader.string("title");
+  const titleEnglish = reader.string("titleEnglish");
+  const journal = reader.string("journal");
+  const year = reader.number("year", { integer: true, min: 1900 });
+  const doi = reader.string("doi", { pattern: doiPattern, patternText: doiText });
+  const note = reader.string("note", { optional: true });
+  reader.rejectUnknownFields();
+  if (id === undefined || authors === undefined || title === undefined || titleEnglish === undefined || journal === undefined || year === undefined || doi === undefined) return null;
+  return { id, authors, title, titleEnglish, journal, year, doi, ...(note !== undefined && { note }) };
+}
+
+function readThreshold(reader: FieldReader): Threshold | undefined {
+  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const value = reader.number("value");
+  const unit = reader.string("unit");
+  const rule = reader.string("rule");
+  const section = reader.string("section", { pattern: sectionPattern, patternText: sectionText });
+  const refs = reader.integerArray("refs");
+  const note = reader.string("note", { optional: true });
+  if (id === undefined || value === undefined || unit === undefined || rule === undefined || section === undefined || refs === undefined) return undefined;
+  return { id, value, unit, rule, section, refs, ...(note !== undefined && { note }) };
+}
+
+function readTreatment(reader: FieldReader): Treatment | undefined {
+  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const name = reader.string("name");
+  const kind = reader.oneOf("kind", treatmentKinds);
+  const note = reader.string("note", { optional: true });
+  if (id === undefined || name === undefined || kind === undefined) return undefined;
+  return { id, name, kind, ...(note !== undefined && { note }) };
+}
+
+function readAssumption(reader: FieldReader, topic: string): Assumption | undefined {
+  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const range = readRange(reader);
+  const unit = reader.string("unit");
+  const rationale = reader.string("rationale");
+  if (rationale !== undefined && /[\r\n]/.test(rationale)) reader.problem("rationale", "expected one line (no line breaks)");
+  const source = reader.string("source", { optional: true });
+  const usedBy = reader.string("usedBy", { optional: true });
+  const note = reader.string("note", { optional: true });
+  if (id === undefined || range === undefined || unit === undefined || rationale === undefined) return undefined;
+  return { id, ...range, unit, rationale, ...(source !== undefined && { source }), ...(usedBy !== undefined && { usedBy }), ...(note !== undefined && { note }), topic };
+}

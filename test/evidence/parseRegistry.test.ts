@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { parseRegistry } from "../../src/evidence/parseRegistry.js";
+import type { RegistryFile } from "../../src/evidence/RegistryFile.js";
+import { isInputError } from "../../src/util/InputError.js";
+
+// A minimal valid registry, built in memory; each test breaks one thing.
+function reference(number: number, doi: string | null = `10.1000/ref${number}`) {
+  return { number, authors: "Author A, et al.", title: `Title ${number}`, journal: "J Test", year: 2020, doi, language: "en" };
+}
+function figure(overrides: Record<string, unknown> = {}) {
+  return {
+    id: "captem.pfs.median", value: 29, unit: "months", endpoint: "median PFS", treatment: "captem", population: "pNEN", section: "3.1",
+    refs: [1], dois: ["10.1000/ref1"], design: "retrospective series", pancreasSpecific: true, effectKind: "descriptive", quote: "PFS显著延长至29个月",
+    sourceCheck: { status: "partly", note: "checked" }, ...overrides,
+  };
+}
+function files(parts: { figures?: unknown[]; references?: unknown[]; thresholds?: unknown[]; treatments?: unknown[]; assumptions?: unknown[] } = {}): RegistryFile[] {
+  return [
+    { path: "evidence/figures.json", content: { description: "figures", figures: parts.figures ?? [figure()] } },
+    { path: "evidence/references.json", content: { description: "references", references: parts.references ?? [reference(1), reference(2)] } },
+    { path: "evidence/thresholds.json", content: { description: "thresholds", thresholds: parts.thresholds ?? [{ id: "who2022.g1.ki67.below", value: 3, unit: "%", rule: "G1 when Ki-67 < 3%", section: "intro", refs: [2] }] } },
+    { path: "evidence/treatments.json", content: { description: "treatments", treatments: parts.treatments ?? [{ id: "captem", name: "CAPTEM", kind: "systemic" }] } },
+    { path: "assumptions/survival.json", content: { description: "survival", assumptions: parts.assumptions ?? [{ id: "survival.shape", value: 1.2, unit: "dimensionless", rationale: "one line" }] } },
+  ];
+}
+function problemsOf(input: RegistryFile[]): readonly string[] {
+  try {
+    parseRegistry(input);
+  } catch (error) {
+    if (isInputError(error)) return error.problems;
+    throw error;
+  }
+  throw new Error("expected parseRegistry to throw");
+}
+
+describe("parseRegistry(files)", () => {
+  it("parseRegistry(files) builds a registry with typed records and the assumption's topic", () => {
+    const registry = parseRegistry(files());
+    expect(registry.figure("captem.pfs.median").value).toBe(29);
+    expect(registry.reference(2).title).toBe("Title 2");
+    expect(registry.threshold("who2022.g1.ki67.below").value).toBe(3);
+    expect(registry.treatment("captem").kind).toBe("systemic");
+    expect(registry.assumption("survival.shape")).toMatchObject({ value: 1.2, topic: "survival" });
+    expect(Object.isFrozen(registry.figures)).toBe(true);
+  });
+
+  it("parseRegistry(files) rejects a wrong type, naming file, record and field", () => {
+    expect(problemsOf(files({ figures: [figure({ value: "29" })] }))).toEqual([
+      'evidence/figures.json: figures[0] "captem.pfs.median": value: expected a finite number, got string "29"',
+    ]);
+  });
+
+  it("parseRegistry(files) rejects a missing field, naming file, record and field", () => {
+    const { unit: _unit, ...withoutUnit } = figure();
+    expect(problemsOf(files({ figures: [withoutUnit] }))).toEqual(['evidence/figures.json: figures[0] "captem.pfs.median": unit: missing; expected a non-empty string']);
+  });
+
+  it("parseRegistry(files) rejects a record with neither value nor low/high", () => {
+    const { value: _value, ...withoutValue } = figure();
+    expect(problemsOf(files({ figures: [withoutValue] }))[0]).toMatch(/figures\[0\] "captem.pfs.median": value: expected a value, or both low and high/);
+  });
+
+  it("parseRegistry(files) rejects low > high and a lone low", () => {
+    expect(problemsOf(files({ figures: [figure({ value: undefined, low: 10.9, high: 9.2 })] }))[0]).toContain("low: expected low <= high, got 10.9 > 9.2");
+    expect(problemsOf(files({ assumptions: [{ id: "survival.shape", value: 1, low: 0.5, unit: "x", rationale: "r" }] }))[0]).toContain(
+      'assumptions/survival.json: assumptions[0] "survival.shape": high: expected low and high together',
+    );
+  });
+
+  it("parseRegistry(files) rejects a duplicate id, naming both places", () => {
+    const problems = problemsOf(files({ figures: [figure(), figure({ value: 30 })] }));
+    expect(problems).toEqual([
+      'evidence/figures.json: figures[1] "captem.pfs.median": id: duplicate id "captem.pfs.median" (already used by evidence/figures.json: figures[0] "captem.pfs.median")',
+    ]);
+  });
+
+  it("parseRegistry(files) rejects an id used by two kinds (one namespace)", () => {
+    const problems = problemsOf(files({ assumptions: [{ id: "captem", value: 1, unit: "x", rationale: "r" }] }));
+    expect(problems[0]).toMatch(/^assumptions\/survival.json: assumptions\[0\] "captem": id: duplicate id "captem"/);
+  });
+
+  it("parseRegistry(files) rejects a duplicate reference number", () => {
+    expect(problemsOf(files({ references: [reference(1), reference(1, "10.1000/other")] }))).toContain(
+      "evidence/references.json: references[1] (number 1): number: duplicate reference number 1",
+    );
+  });
+
+  it("parseRegistry(files) rejects a cited reference that is not in the list", () => {
+    const problems = problemsOf(files({ figures: [figure({ refs: [1, 65] })] }));
+    expect(problems).toEqual(['evidence/figures.json: figures[0] "captem.pfs.median": refs[1]: reference 65 is not in the reference list (2 references loaded)']);
+  });
+
+  it("parseRegistry(files) rejects a threshold citing an unknown reference", () => {
+    const problems = problemsOf(files({ thresholds: [{ id: "t.x", value: 1, unit: "%", rule: "r", section: "1.1", refs: [9] }] }));
+    expect(problems[0]).toBe('evidence/thresholds.json: thresholds[0] "t.x": refs[0]: reference 9 is not in the reference list (2 references loaded)');
+  });
+
+  it("parseRegistry(files) rejects malformed DOIs in references and figures", () => {
+    const problems = problemsOf(files({ references: [reference(1), reference(2, "10.3969/j.issn.16745671.2022.05.03?")], figures: [figure({ dois: ["doi:10.1000/ref1"] })] }));
+    expect(problems.some((p) => p.startsWith('evidence/references.json: references[1] (number 2): doi: expected a well-formed DOI'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('evidence/figures.json: figures[0] "captem.pfs.median": dois[0]: expected a well-formed DOI'))).toBe(true);
+  });
+
+  it("parseRegistry(files) rejects a figure whose DOIs do not match its cited references", () => {
+    const problems = problemsOf(files({ figures: [figure({ dois: ["10.1000/ref2"] })] }));
+    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": dois[0]: "10.1000/ref2" is not the DOI of any cited reference (1)');
+    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": dois: missing "10.1000/ref1", the DOI of a cited reference');
+  });
+
+  it("parseRegistry(files) rejects an unknown treatment id, an unknown effect kind and a misspelt field", () => {
+    const problems = problemsOf(files({ figures: [figure({ treatment: "capetem", effectKind: "effect", notes: "x" })] }));
+    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": effectKind: expected one of "treatment effect", "subgroup comparison", "descriptive", got string "effect"');
+    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": notes: unexpected field (misspelt?)');
+  });
+
+  it("parseRegistry(files) names an unknown treatment id", () => {
+    expect(problemsOf(files({ figures: [figure({ treatment: "capetem" })] }))).toEqual([
+      'evidence/figures.json: figures[0] "captem.pfs.median": treatment: unknown treatment id "capetem" (not in treatments.json)',
+    ]);
+  });
+
+  it("parseRegistry(files) rejects an assumption rationale on several lines", () => {
+    const problems = problemsOf(files({ assumptions: [{ id: "survival.shape", value: 1, unit: "x", rationale: "line one\nline two" }] }));
+    expect(problems).toEqual(['assumptions/survival.json: assumptions[0] "survival.shape": rationale: expected one line (no line breaks)']);
+  });
+
+  it("parseRegistry(files) reports every problem at once, in one InputError", () => {
+    const broken = files({ figures: [figure({ value: "29", unit: 3 })], treatments: [{ id: "captem", name: "CAPTEM", kind: "pill" }] });
+    let caught: unknown;
+    try {
+      parseRegistry(broken);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isInputError(caught)).toBe(true);
+    const error = caught as { message: string; problems: readonly string[] };
+    expect(error.problems).toHaveLength(3);
+    expect(error.message).toMatch(/^evidence registry: 3 problems in the data files\n {2}- /);
+  });
+
+  it("parseRegistry(files) rejects a file that is not an object or has no known key", () => {
+    expect(problemsOf([{ path: "evidence/x.json", content: [] }])).toEqual(['evidence/x.json: expected a JSON object with "description" and a list of records, got array []']);
+    expect(problemsOf([{ path: "evidence/x.json", content: { description: "d", rows: [] } }])[0]).toMatch(/^evidence\/x.json: expected one of the keys "figures"/);
+    expect(problemsOf([{ path: "evidence/figures.json", content: { description: "d", figures: {} } }])).toEqual(["evidence/figures.json: figures: expected an array of records, got object {}"]);
+  });
+});
+
+describe("EvidenceRegistry lookups", () => {
+  const registry = parseRegistry(files());
+  it("registry.figure(id) throws an InputError suggesting close ids", () => {
+    expect(() => registry.figure("captem.pfs.mediam")).toThrow("unknown figure id 'captem.pfs.mediam'; did you mean 'captem.pfs.median'?");
+  });
+  it("registry.reference(number) throws for a number outside the list", () => {
+    expect(() => registry.reference(65)).toThrow("unknown reference number 65");
+  });
+  it("registry.threshold(id), treatment(id), assumption(id) throw InputErrors for unknown ids", () => {
+    for (const lookup of [() => registry.threshold("nope"), () => registry.treatment("nope"), () => registry.assumption("nope")]) {
+      let caught: unknown;
+      try {
+        lookup();
+      } catch (error) {
+        caught = error;
+      }
+      expect(isInputError(caught)).toBe(true);
+    }
+  });
+});
+
+describe("parseRegistry(files) sections", () => {
+  it("parseRegistry(files) rejects a section the review does not have", () => {
+    expect(problemsOf(files({ figures: [figure({ section: "§3.1" })] }))[0]).toBe(
+      'evidence/figures.json: figures[0] "captem.pfs.median": section: expected a section of the review: "intro", "1" … "4" or "1.1" … "3.5", got string "§3.1"',
+    );
+  });
+});
