@@ -37,6 +37,11 @@ export interface Patient {
   readonly monthsStable: number;
   /** Cytoreduction expected if debulked, percent of tumour volume (debulking criterion: ≥ 70%). */
   readonly expectedCytoreductionPct: number;
+  /**
+   * Optional: the primary bleeds or obstructs the bile duct or gut (review §1.3, refs. 14, 22: it may then be
+   * resected although the disease cannot be resected radically). Absent means false.
+   */
+  readonly primarySymptomatic?: boolean;
 }
 
 export const Sexes = ["female", "male"] as const;

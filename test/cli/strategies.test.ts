@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: process.cwd() };
+  const code = await main(["strategies", ...args], io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+describe("pnen-sim strategies", () => {
+  it("main(['strategies']) lists each strategy on one line with its description, review first", async () => {
+    const { code, out } = await run();
+    expect(code).toBe(0);
+    const lines = out.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^review +The review's own treatment logic/);
+    expect(lines.length).toBeGreaterThanOrEqual(9);
+    for (const id of ["upfront-surgery", "conversion-first", "captem-first", "everolimus-first", "sunitinib-first", "surufatinib-first", "prrt-first", "no-liver-directed"]) {
+      expect(lines.some((line) => new RegExp(`^${id} +\\S`).test(line))).toBe(true);
+    }
+  });
+  it("main(['strategies', '--choices']) also lists the named choices with their defaults", async () => {
+    const { out } = await run("--choices");
+    expect(out).toContain('targetedOnProgression = "everolimus" (or "sunitinib", "surufatinib")');
+    expect(out).toContain('conversionTherapy = "borderline"');
+  });
+  it("main(['strategies', '--json']) prints id, name, description and overrides", async () => {
+    const parsed = JSON.parse((await run("--json")).out);
+    expect(parsed.find((s: { id: string }) => s.id === "prrt-first")).toMatchObject({ overrides: { firstSystemicLine: "prrt" } });
+  });
+  it("main(['strategies', '--bogus']) exits 2", async () => {
+    expect((await run("--bogus")).code).toBe(2);
+  });
+});
