@@ -1,12 +1,292 @@
+import { resolve } from "node:path";
+import { coxPhFromTable, type CoxResult } from "../../analysis/coxPh.js";
+import { eventTableCore } from "../../analysis/eventTable.js";
+import { isConfType, type KaplanMeierResult } from "../../analysis/KaplanMeierResult.js";
+import { kaplanMeierFromTable } from "../../analysis/kaplanMeier.js";
+import { logRankFromTable, type LogRankResult } from "../../analysis/logRank.js";
+import { rmstContrast, rmstFromKaplanMeier, type RmstDifferenceResult, type RmstResult } from "../../analysis/rmst.js";
+import { survivalAt, type SurvivalAtResult } from "../../analysis/survivalAt.js";
+import { readSurvivalCsv, type CodedLabels, type SurvivalCsv } from "../../io/readSurvivalCsv.js";
+import { InputError } from "../../util/InputError.js";
 import type { Command } from "../Command.js";
+import { numberFlag, parseFlags } from "../parseFlags.js";
 
-// Placeholder until the issue that builds this command lands.
+const help = `pnen-sim km — Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)
+
+Usage:
+  pnen-sim km --input FILE.csv --time COL --event COL [--group COL] [--strata COL]
+              [--conf-type log|log-log|plain] [--conf-level 0.95] [--times 12,24,60] [--tau T]
+              [--json] [--full]
+
+Flags:
+  --input FILE       CSV file with a header row
+  --time COL         follow-up time column (non-negative numbers)
+  --event COL        event column: 1 = event, 0 = censored
+  --group COL        compare groups: one curve each, log-rank test, Cox hazard ratios (first level = reference)
+  --strata COL       stratify the log-rank test and the Cox model by this column
+  --conf-type T      pointwise limits: log (R's default), log-log or plain
+  --conf-level P     coverage of the limits, default 0.95
+  --times LIST       survival at these times (landmarks), e.g. 12,24,60
+  --tau T            restricted mean survival time up to T (and the difference between two groups)
+  --json             print JSON instead of tables
+  --full             print every row of each Kaplan-Meier table (by default long tables are abridged)
+
+Numbers agree with R: survfit (summary, print's median), survdiff, coxph (Efron ties), survRM2 (RMST).
+Group levels are ordered as R's factor(): numerically if every label is a number, otherwise alphabetically.
+`;
+
 export const kmCommand: Command = {
   name: "km",
-  summary: "(not built yet)",
-  help: "pnen-sim km: not built yet",
-  async run(_args, io) {
-    io.stderr("pnen-sim km: not built yet\n");
-    return 1;
+  summary: "Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)",
+  help,
+  async run(args, io) {
+    const { values } = parseFlags("km", args, {
+      input: { type: "string" },
+      time: { type: "string" },
+      event: { type: "string" },
+      group: { type: "string" },
+      strata: { type: "string" },
+      "conf-type": { type: "string" },
+      "conf-level": { type: "string" },
+      times: { type: "string" },
+      tau: { type: "string" },
+      json: { type: "boolean" },
+      full: { type: "boolean" },
+    });
+    for (const required of ["input", "time", "event"] as const) {
+      if (values[required] === undefined) throw new InputError(`pnen-sim km: --${required} is required (see 'pnen-sim km --help')`);
+    }
+    const confType = values["conf-type"] ?? "log";
+    if (!isConfType(confType)) throw new InputError(`pnen-sim km: --conf-type: expected log, log-log or plain, got '${confType}'`);
+    const confLevel = numberFlag("km", "conf-level", values["conf-level"], 0.95, { exclusiveMin: 0, exclusiveMax: 1 });
+    const times = values.times === undefined ? [] : values.times.split(",").map((text) => numberFlag("km", "times", text.trim(), 0, { min: 0 }));
+    const tau = values.tau === undefined ? undefined : numberFlag("km", "tau", values.tau, 0, { exclusiveMin: 0 });
+    const data = readSurvivalCsv(resolve(io.cwd, values.input!), { time: values.time!, event: values.event!, group: values.group, strata: values.strata }, values.input!);
+    const report = analyse(data, { confType, confLevel, times, tau });
+    io.stdout(values.json ? `${toJson(report)}\n` : formatReport(report, values.full === true, values.input!));
+    return 0;
   },
 };
+
+interface KmReport {
+  readonly confType: string;
+  readonly confLevel: number;
+  readonly groups: { readonly group: string; readonly km: KaplanMeierResult; readonly at: SurvivalAtResult | null; readonly rmst: RmstResult | null }[];
+  readonly logRank: LogRankResult | null;
+  readonly cox: CoxResult | null;
+  readonly rmstDifference: RmstDifferenceResult | null;
+  readonly stratified: boolean;
+}
+
+/**
+ * One event table for the groups (and one for groups × strata when stratified) feeds every estimate:
+ *
+ *   CSV codes ─▶ level order ─▶ eventTableCore ─┬▶ kaplanMeierFromTable per group ─▶ survivalAt, RMST
+ *                                               └▶ (with strata) logRankFromTable, coxPhFromTable
+ */
+function analyse(
+  data: SurvivalCsv,
+  options: { confType: "log" | "log-log" | "plain"; confLevel: number; times: number[]; tau: number | undefined },
+): KmReport {
+  if (data.rows === 0) throw new InputError("pnen-sim km: the file has no data rows");
+  const group = data.group === undefined ? { levels: ["all"], index: new Int32Array(data.rows) } : inLevelOrder(data.group);
+  const strata = data.strata === undefined ? null : inLevelOrder(data.strata);
+  const none = new Int32Array(data.rows);
+  const table = eventTableCore(data.time, data.event, group.index, group.levels, none, ["all"]);
+  const groups = group.levels.map((label, g) => {
+    const km = kaplanMeierFromTable(table, g, 0, { confType: options.confType, confLevel: options.confLevel });
+    return {
+      group: label,
+      km,
+      at: options.times.length > 0 ? survivalAt(km, options.times) : null,
+      rmst: options.tau !== undefined && km.time.length > 0 ? rmstFromKaplanMeier(km, options.tau, options.confLevel) : null,
+    };
+  });
+  const compare = group.levels.length > 1;
+  const testTable = strata === null ? table : eventTableCore(data.time, data.event, group.index, group.levels, strata.index, strata.levels);
+  const logRankResult = compare ? logRankFromTable(testTable) : null;
+  let cox: CoxResult | null = null;
+  if (compare && groups.some((g) => g.km.events > 0)) {
+    try {
+      cox = coxPhFromTable(testTable, { confLevel: options.confLevel });
+    } catch {
+      cox = null; // e.g. a singular information matrix: no hazard ratio, as R reports NA
+    }
+  }
+  const [first, second] = groups;
+  const difference =
+    groups.length === 2 && first!.rmst !== null && second!.rmst !== null ? rmstContrast(first!.rmst, second!.rmst, [first!.group, second!.group]) : null;
+  return { confType: options.confType, confLevel: options.confLevel, groups, logRank: logRankResult, cox, rmstDifference: difference, stratified: strata !== null };
+}
+
+/** Recodes CSV labels to R's factor() order: numeric when every label is a number, else alphabetical. */
+function inLevelOrder(coded: CodedLabels): { levels: string[]; index: Int32Array } {
+  const labels = [...coded.labels];
+  const numeric = labels.every((label) => label.trim() !== "" && Number.isFinite(Number(label)));
+  const levels = [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const position = new Map(levels.map((level, i) => [level, i]));
+  const recode = Int32Array.from(labels, (label) => position.get(label)!);
+  const index = new Int32Array(coded.codes.length);
+  for (let i = 0; i < index.length; i++) index[i] = recode[coded.codes[i]!]!;
+  return { levels, index };
+}
+
+const finite = (value: number | null | undefined): number | null => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
+
+/** The JSON shape of the issue (more keys are welcome); NaN and missing values as null. */
+function toJson(report: KmReport): string {
+  const groups = report.groups.map(({ group, km, at, rmst }) => {
+    const table = new Array(km.time.length);
+    for (let i = 0; i < km.time.length; i++) {
+      table[i] = {
+        time: km.time[i],
+        nRisk: km.nRisk[i],
+        nEvent: km.nEvent[i],
+        nCensor: km.nCensor[i],
+        survival: finite(km.survival[i]),
+        stdErr: finite(km.stdErr[i]),
+        lower: finite(km.lower[i]),
+        upper: finite(km.upper[i]),
+      };
+    }
+    return {
+      group,
+      n: km.n,
+      events: km.events,
+      table,
+      median: km.median,
+      ...(at === null
+        ? {}
+        : {
+            at: [...at.time].map((time, i) => ({
+              time,
+              nRisk: at.nRisk[i],
+              nEvent: at.nEvent[i],
+              nCensor: at.nCensor[i],
+              survival: finite(at.survival[i]),
+              stdErr: finite(at.stdErr[i]),
+              lower: finite(at.lower[i]),
+              upper: finite(at.upper[i]),
+            })),
+          }),
+      ...(rmst === null ? {} : { rmst: { tau: rmst.tau, estimate: rmst.estimate, stdErr: rmst.stdErr, lower: rmst.lower, upper: rmst.upper } }),
+    };
+  });
+  const lr = report.logRank;
+  const cox = report.cox;
+  const single = cox !== null && cox.terms.length === 1;
+  return JSON.stringify({
+    confType: report.confType,
+    confLevel: report.confLevel,
+    groups,
+    logRank:
+      lr === null
+        ? null
+        : { chiSquare: finite(lr.chiSquare), df: lr.df, p: finite(lr.p), stratified: report.stratified, observed: lr.observed, expected: lr.expected },
+    cox:
+      cox === null
+        ? null
+        : {
+            reference: cox.referenceGroup,
+            hazardRatio: single ? finite(cox.hazardRatios[0]) : null,
+            lower: single ? finite(cox.lower[0]) : null,
+            upper: single ? finite(cox.upper[0]) : null,
+            p: single ? finite(cox.p[0]) : finite(cox.likelihoodRatio.p),
+            ties: cox.ties,
+            terms: cox.terms.map((term, i) => ({ term, coefficient: finite(cox.coefficients[i]), hazardRatio: finite(cox.hazardRatios[i]), lower: finite(cox.lower[i]), upper: finite(cox.upper[i]), p: finite(cox.p[i]) })),
+            likelihoodRatio: cox.likelihoodRatio,
+            wald: cox.wald,
+            score: cox.score,
+          },
+    ...(report.rmstDifference === null ? {} : { rmstDifference: report.rmstDifference }),
+  });
+}
+
+const abridgedRows = 30;
+
+function formatReport(report: KmReport, full: boolean, input: string): string {
+  const out: string[] = [];
+  const level = `${Math.round(report.confLevel * 1000) / 10}%`;
+  out.push(`Kaplan-Meier estimates for ${input} (${report.confType} limits, ${level})`, "");
+  for (const { group, km, at, rmst } of report.groups) {
+    const median = km.median;
+    out.push(
+      `${report.groups.length > 1 ? `Group ${group}: ` : ""}n = ${km.n}, events = ${km.events}, median ${fmt(median.estimate)} (${level} CI ${fmt(median.lower)} to ${fmt(median.upper)})` +
+        (rmst === null ? "" : `, RMST to ${fmt(rmst.tau)} = ${fmt(rmst.estimate)} (SE ${fmt(rmst.stdErr)})`),
+    );
+    const rows = km.time.length;
+    const shown = full || rows <= abridgedRows ? [...Array(rows).keys()] : abridge(rows);
+    const table = [["time", "n.risk", "n.event", "n.censor", "survival", "std.err", "lower", "upper"]];
+    let previous = -1;
+    for (const i of shown) {
+      if (i !== previous + 1) table.push(["…", "", "", "", "", "", "", ""]);
+      table.push([fmt(km.time[i]), String(km.nRisk[i]), String(km.nEvent[i]), String(km.nCensor[i]), fmt4(km.survival[i]), fmt4(km.stdErr[i]), fmt4(km.lower[i]), fmt4(km.upper[i])]);
+      previous = i;
+    }
+    if (previous !== rows - 1) table.push(["…", "", "", "", "", "", "", ""]);
+    out.push(...alignTable(table));
+    if (shown.length < rows) out.push(`(${rows} rows; showing ${shown.length} — use --full or --json for all)`);
+    if (at !== null) {
+      out.push("", "Survival at the requested times:");
+      const landmark = [["time", "n.risk", "survival", "std.err", "lower", "upper"]];
+      for (let i = 0; i < at.time.length; i++) landmark.push([fmt(at.time[i]), String(at.nRisk[i]), fmt4(at.survival[i]), fmt4(at.stdErr[i]), fmt4(at.lower[i]), fmt4(at.upper[i])]);
+      if (at.time.length === 0) landmark.push(["(all requested times are after the last follow-up)", "", "", "", "", ""]);
+      out.push(...alignTable(landmark));
+    }
+    out.push("");
+  }
+  const lr = report.logRank;
+  if (lr !== null) {
+    out.push(`Log-rank test${report.stratified ? " (stratified)" : ""}: chi-square = ${fmt(lr.chiSquare)} on ${lr.df} df, ${pText(lr.p)}`);
+    out.push(...alignTable([["group", "observed", "expected"], ...lr.groups.map((g, i) => [g, fmt(lr.observed[i]), fmt(lr.expected[i])])]));
+  }
+  const cox = report.cox;
+  if (cox !== null) {
+    out.push("", `Cox model (${cox.ties} ties${report.stratified ? ", stratified" : ""}), reference group ${cox.referenceGroup}:`);
+    out.push(...alignTable([["term", "hazard ratio", `lower ${level}`, `upper ${level}`, "p"], ...cox.terms.map((t, i) => [t, fmt(cox.hazardRatios[i]), fmt(cox.lower[i]), fmt(cox.upper[i]), fmtP(cox.p[i])])]));
+    out.push(`Likelihood ratio ${fmt(cox.likelihoodRatio.statistic)} (${pText(cox.likelihoodRatio.p)}), Wald ${fmt(cox.wald.statistic)} (${pText(cox.wald.p)}), score ${fmt(cox.score.statistic)} (${pText(cox.score.p)}) on ${cox.score.df} df`);
+  }
+  const d = report.rmstDifference;
+  if (d !== null) {
+    out.push(
+      "",
+      `RMST to ${fmt(d.tau)}, ${d.groups[1]} minus ${d.groups[0]}: ${fmt(d.difference.estimate)} (${level} CI ${fmt(d.difference.lower)} to ${fmt(d.difference.upper)}, ${pText(d.difference.p)}); ratio ${fmt(d.ratio.estimate)} (${fmt(d.ratio.lower)} to ${fmt(d.ratio.upper)})`,
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Row indices of an abridged table: the first and last rows and evenly spaced rows between. */
+function abridge(rows: number): number[] {
+  const picked = new Set<number>();
+  for (let i = 0; i < 5; i++) picked.add(i);
+  for (let i = rows - 5; i < rows; i++) picked.add(i);
+  for (let k = 1; k < abridgedRows - 10; k++) picked.add(Math.round((k * (rows - 1)) / (abridgedRows - 10)));
+  return [...picked].sort((a, b) => a - b);
+}
+
+function fmt(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "NA";
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(4)));
+}
+
+function fmt4(value: number | undefined): string {
+  return value === undefined || Number.isNaN(value) ? "NA" : value.toFixed(4);
+}
+
+function pText(value: number | null | undefined): string {
+  const text = fmtP(value);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
+function fmtP(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return "NA";
+  if (value < 2.2e-16) return "< 2.2e-16";
+  return value < 0.001 ? value.toExponential(2) : value.toFixed(4);
+}
+
+function alignTable(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  return rows.map((row) => `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")}`.trimEnd());
+}

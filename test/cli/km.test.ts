@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { CommandIO } from "../../src/cli/Command.js";
+import { expectColumn, expectNumber, rFixture } from "../analysis/rFixtures.js";
+
+let folder = "";
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false, cwd: folder };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+function writeCsv(name: string, text: string): string {
+  writeFileSync(join(folder, name), text);
+  return name;
+}
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), "pnen-sim-km-"));
+  const freireich = rFixture("freireich").data;
+  const lines = ["weeks,relapse,arm"];
+  freireich.time.forEach((t, i) => lines.push(`${t},${freireich.event[i]},${freireich.group[i]}`));
+  writeCsv("freireich.csv", `${lines.join("\n")}\n`);
+  const strata = rFixture("strata").data;
+  const strataLines = ["time,event,group,site"];
+  strata.time.forEach((t, i) => strataLines.push(`${t},${strata.event[i]},${strata.group[i]},${strata.strata[i]}`));
+  writeCsv("strata.csv", `${strataLines.join("\r\n")}\r\n`);
+});
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("pnen-sim km", () => {
+  it("km --json gives the issue's JSON shape with R's numbers on the 6-MP data", async () => {
+    // R: survfit(Surv(weeks, relapse) ~ arm); survdiff(...); coxph(Surv(weeks, relapse) ~ arm)
+    const { code, stdout } = await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--group", "arm", "--json"]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["groups", "logRank", "cox"]));
+    expect(json.groups.map((g: { group: string }) => g.group)).toEqual(["6-MP", "placebo"]);
+    const fixture = rFixture("freireich");
+    for (const group of json.groups) {
+      expect(Object.keys(group)).toEqual(expect.arrayContaining(["group", "n", "events", "table", "median"]));
+      expect(Object.keys(group.table[0]).sort()).toEqual(["lower", "nCensor", "nEvent", "nRisk", "stdErr", "survival", "time", "upper"]);
+      const reference = fixture.km.find((r) => r.group === group.group && r.confType === "log" && r.confLevel === 0.95)!;
+      expect(group.n).toBe(reference.n);
+      expect(group.events).toBe(reference.events);
+      for (const column of ["time", "nRisk", "nEvent", "nCensor", "survival", "stdErr", "lower", "upper"] as const) {
+        expectColumn(`${group.group} ${column}`, group.table.map((row: Record<string, number | null>) => row[column]), reference[column]);
+      }
+      expectNumber("median", group.median.estimate, reference.median.estimate);
+      expectNumber("median lower", group.median.lower, reference.median.lower);
+      expectNumber("median upper", group.median.upper, reference.median.upper);
+    }
+    // The placebo curve ends at 0: R's NaN standard error and NA limits are JSON null.
+    expect(json.groups[1].table.at(-1)).toMatchObject({ survival: 0, stdErr: null, lower: null, upper: null });
+    expect(json.groups[0].median.upper).toBeNull();
+    const logRank = fixture.logRank.find((r) => r.rho === 0 && !r.stratified)!;
+    expectNumber("chiSquare", json.logRank.chiSquare, logRank.chiSquare);
+    expect(json.logRank.df).toBe(1);
+    expectNumber("p", json.logRank.p, logRank.p);
+    const cox = fixture.cox.find((r) => r.ties === "efron" && r.terms === "group" && !r.stratified)!;
+    expectNumber("hazardRatio", json.cox.hazardRatio, cox.hazardRatios[0]!);
+    expectNumber("lower", json.cox.lower, cox.lower[0]!);
+    expectNumber("upper", json.cox.upper, cox.upper[0]!);
+    expectNumber("p", json.cox.p, cox.p[0]!);
+  });
+
+  it("km --strata --times --tau --conf-type --conf-level matches stratified survdiff/coxph and summary(fit, times =)", async () => {
+    const { code, stdout } = await run([
+      "km", "--input", "strata.csv", "--time", "time", "--event", "event", "--group", "group", "--strata", "site",
+      "--times", "6,12,24", "--tau", "12", "--conf-type", "log-log", "--conf-level", "0.95", "--json",
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    const fixture = rFixture("strata");
+    const logRank = fixture.logRank.find((r) => r.rho === 0 && r.stratified)!;
+    expectNumber("stratified chiSquare", json.logRank.chiSquare, logRank.chiSquare);
+    const cox = fixture.cox.find((r) => r.ties === "efron" && r.stratified)!;
+    expectNumber("stratified hazardRatio", json.cox.hazardRatio, cox.hazardRatios[0]!);
+    for (const group of json.groups) {
+      const reference = fixture.km.find((r) => r.group === group.group && r.confType === "log-log")!;
+      expectColumn("at survival", group.at.map((row: { survival: number }) => row.survival), reference.at.survival);
+      expectColumn("at lower", group.at.map((row: { lower: number }) => row.lower), reference.at.lower);
+      expectNumber("rmst", group.rmst.estimate, fixture.km.find((r) => r.group === group.group && r.confType === "log")!.rmean.estimate);
+    }
+    expect(json.rmstDifference.groups).toEqual(["A", "B"]);
+  });
+
+  it("km prints readable tables without --json", async () => {
+    const { code, stdout } = await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--group", "arm", "--times", "10"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Group 6-MP: n = 21, events = 9, median 23 (95% CI 16 to NA)");
+    expect(stdout).toContain("Log-rank test: chi-square = 16.79 on 1 df");
+    expect(stdout).toContain("group=placebo");
+  });
+
+  it("km without --group gives one curve and no tests", async () => {
+    const { stdout } = await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--json"]);
+    const json = JSON.parse(stdout);
+    expect(json.groups).toHaveLength(1);
+    expect(json.groups[0].n).toBe(42);
+    expect(json.logRank).toBeNull();
+    expect(json.cox).toBeNull();
+  });
+
+  const bad: [string, string, string][] = [
+    ["a non-numeric time", "t,e\n1,1\nabc,0\n", "bad.csv: row 2 (line 3), column 't': expected a non-negative number, got 'abc'"],
+    ["a missing time", "t,e\n1,1\n,0\n", "bad.csv: row 2 (line 3), column 't': expected a non-negative number, got an empty cell"],
+    ["a negative time", "t,e\n1,1\n2,0\n-3,1\n", "bad.csv: row 3 (line 4), column 't': expected a non-negative number, got '-3'"],
+    ["an event other than 0/1", "t,e\n1,1\n2,2\n", "bad.csv: row 2 (line 3), column 'e': expected 0 (censored) or 1 (event), got '2'"],
+    ["a missing event", "t,e\n1,1\n2,\n", "bad.csv: row 2 (line 3), column 'e': expected 0 (censored) or 1 (event), got an empty cell"],
+    ["a short row", "t,e\n1,1\n2\n", "bad.csv: row 2 (line 3): expected at least 2 cells, got 1"],
+    ["a missing column", "time,e\n1,1\n", "bad.csv: no column 't' (--time); columns: time, e"],
+  ];
+  for (const [what, text, message] of bad) {
+    it(`km on a CSV with ${what} exits 2 naming the row and column`, async () => {
+      writeCsv("bad.csv", text);
+      const { code, stderr } = await run(["km", "--input", "bad.csv", "--time", "t", "--event", "e"]);
+      expect(code).toBe(2);
+      expect(stderr.trim()).toBe(message);
+    });
+  }
+
+  it("km rejects bad flags with exit 2", async () => {
+    expect((await run(["km", "--input", "freireich.csv", "--time", "weeks"])).stderr).toContain("--event is required");
+    expect((await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--conf-type", "logit"])).code).toBe(2);
+    expect((await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--conf-level", "1.2"])).code).toBe(2);
+    expect((await run(["km", "--input", "missing.csv", "--time", "weeks", "--event", "relapse"])).stderr).toContain("missing.csv: cannot read the file (no such file)");
+  });
+
+  it("km --help describes the flags", async () => {
+    const { code, stdout } = await run(["km", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--conf-type");
+  });
+});
