@@ -1,5 +1,6 @@
 import type { BenchRow } from "./BenchRow.js";
-import { quantileCategorical, inverseNormalCdf, randomSource, type RandomSource } from "../src/random/index.js";
+import { inverseNormalCdf } from "../src/math/index.js";
+import { quantileCategorical, randomSource, type RandomSource } from "../src/random/index.js";
 import {
   calibratePostProgression,
   exponentialFromMedian,

@@ -1,6 +1,7 @@
-import { chiSquareUpperTail } from "./chiSquareUpperTail.js";
+import { chiSquareUpperTail } from "../math/chiSquareUpperTail.js";
 import { codeLabels, eventTableCore, validateSurvivalData, type EventTable, type Label } from "./eventTable.js";
-import { normalQuantile, normalTwoSidedP } from "./normalDistribution.js";
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
+import { normalTwoSidedP } from "../math/normalTwoSidedP.js";
 import { invertMatrix, solveLinear } from "./solveLinear.js";
 
 export const CoxTies = ["efron", "breslow"] as const;
@@ -269,7 +270,7 @@ function fitCox(data: CoxData, terms: string[], referenceGroup: string | null, o
   }
   const variance = invertMatrix(current.information);
   if (variance === null) throw new RangeError("coxPh: the information matrix is singular at the estimate");
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
+  const z = inverseNormalCdf(1 - (1 - confLevel) / 2);
   const standardErrors = variance.map((row, i) => Math.sqrt(row[i]!));
   const waldSolution = solveLinear(variance, beta) ?? beta.map(() => NaN);
   const waldStatistic = waldSolution.reduce((sum, v, i) => sum + v * beta[i]!, 0);

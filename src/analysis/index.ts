@@ -5,8 +5,6 @@ export * from "./kaplanMeier.js";
 export * from "./survivalQuantile.js";
 export * from "./survivalAt.js";
 export * from "./logRank.js";
-export * from "./chiSquareUpperTail.js";
-export * from "./normalDistribution.js";
 export * from "./solveLinear.js";
 export * from "./coxPh.js";
 export * from "./rmst.js";

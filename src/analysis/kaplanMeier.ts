@@ -1,7 +1,7 @@
 import { codeLabels, eventTableCore, validateSurvivalData, type EventTable, type Label } from "./eventTable.js";
 import type { ConfType, KaplanMeierResult, QuantileEstimate } from "./KaplanMeierResult.js";
 import { isConfType } from "./KaplanMeierResult.js";
-import { normalQuantile } from "./normalDistribution.js";
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
 
 export interface KaplanMeierOptions {
   /** Transformation for the pointwise limits: "log" (R's default), "log-log" or "plain". */
@@ -132,7 +132,7 @@ function kaplanMeierFromColumns(columns: {
   const stdErr = new Float64Array(rows);
   const lower = new Float64Array(rows);
   const upper = new Float64Array(rows);
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
+  const z = inverseNormalCdf(1 - (1 - confLevel) / 2);
   for (let i = 0; i < rows; i++) {
     const p = survival[i]!;
     const se = logStdErr[i]!;

@@ -1,4 +1,4 @@
-import { chiSquareUpperTail } from "./chiSquareUpperTail.js";
+import { chiSquareUpperTail } from "../math/chiSquareUpperTail.js";
 import { codeLabels, eventTableCore, validateSurvivalData, type EventTable, type Label } from "./eventTable.js";
 import { solveLinear } from "./solveLinear.js";
 

@@ -1,7 +1,8 @@
 import { codeLabels, eventTableCore, validateSurvivalData, type Label } from "./eventTable.js";
 import { kaplanMeierFromTable } from "./kaplanMeier.js";
 import type { KaplanMeierResult } from "./KaplanMeierResult.js";
-import { normalQuantile, normalTwoSidedP } from "./normalDistribution.js";
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
+import { normalTwoSidedP } from "../math/normalTwoSidedP.js";
 
 /** Restricted mean survival time up to tau, with its standard error and a normal-theory interval. */
 export interface RmstResult {
@@ -62,7 +63,7 @@ export function rmstFromKaplanMeier(km: KaplanMeierResult, tau: number, confLeve
     variance += areaAfter * areaAfter * increment;
   }
   const stdErr = Math.sqrt(variance);
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
+  const z = inverseNormalCdf(1 - (1 - confLevel) / 2);
   return { tau, estimate, stdErr, lower: estimate - z * stdErr, upper: estimate + z * stdErr, confLevel };
 }
 
@@ -106,7 +107,7 @@ export function rmstDifference(
  */
 export function rmstContrast(reference: RmstResult, comparison: RmstResult, groups: readonly [string, string]): RmstDifferenceResult {
   const { tau, confLevel } = reference;
-  const z = normalQuantile(1 - (1 - confLevel) / 2);
+  const z = inverseNormalCdf(1 - (1 - confLevel) / 2);
   const difference = comparison.estimate - reference.estimate;
   const differenceSe = Math.sqrt(comparison.stdErr ** 2 + reference.stdErr ** 2);
   const logRatio = Math.log(comparison.estimate / reference.estimate);

@@ -1,48 +1,7 @@
-import { logGamma } from "./logGamma.js";
+import { logGamma } from "../math/logGamma.js";
+import { regularizedIncompleteBeta } from "../math/regularizedIncompleteBeta.js";
 import type { InverseCdf, Sampler } from "./Sampler.js";
 import { requirePositive } from "./requireParameter.js";
-
-/**
- * The regularised incomplete beta function I_x(a, b) = P(X ≤ x) for X ~ Beta(a, b), by the continued
- * fraction of Numerical Recipes §6.4 (modified Lentz), using the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where
- * the fraction converges slowly. Relative accuracy about 1e-14; cost O(√max(a, b)) terms.
- */
-export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
-}
-
-function betaContinuedFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let result = d;
-  for (let m = 1; m <= 10_000; m++) {
-    const twoM = 2 * m;
-    let coefficient = (m * (b - m) * x) / ((a + twoM - 1) * (a + twoM));
-    d = 1 + coefficient * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + coefficient / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    result *= d * c;
-    coefficient = (-(a + m) * (a + b + m) * x) / ((a + twoM) * (a + twoM + 1));
-    d = 1 + coefficient * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + coefficient / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    result *= step;
-    if (Math.abs(step - 1) < 1e-15) break;
-  }
-  return result;
-}
 
 /**
  * The inverse CDF of Beta(alpha, beta), for proportions drawn from ranges. There is no closed form: each

@@ -1,7 +1,5 @@
 export * from "./randomSource.js";
 export * from "./Sampler.js";
-export * from "./standardNormalCdf.js";
-export * from "./inverseNormalCdf.js";
 export * from "./uniform.js";
 export * from "./normal.js";
 export * from "./logNormal.js";

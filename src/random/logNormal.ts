@@ -1,4 +1,4 @@
-import { inverseNormalCdf } from "./inverseNormalCdf.js";
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
 import type { InverseCdf, Sampler } from "./Sampler.js";
 import { requireFinite, requireNonNegative } from "./requireParameter.js";
 

@@ -1,5 +1,5 @@
-import { inverseNormalCdf } from "./inverseNormalCdf.js";
-import { standardNormalCdf } from "./standardNormalCdf.js";
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
+import { standardNormalCdf } from "../math/standardNormalCdf.js";
 import type { InverseCdf, Sampler } from "./Sampler.js";
 import { requireFinite, requirePositive } from "./requireParameter.js";
 

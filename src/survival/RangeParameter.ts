@@ -1,4 +1,4 @@
-import { inverseNormalCdf } from "../random/inverseNormalCdf.js";
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
 import type { RandomSource } from "../random/randomSource.js";
 import type { InverseCdf } from "../random/Sampler.js";
 import { quantileTriangular } from "../random/triangular.js";

@@ -1,5 +1,6 @@
-import { inverseNormalCdf, upperNormalQuantile } from "../random/inverseNormalCdf.js";
-import { standardNormalDensity, standardNormalSurvival } from "../random/standardNormalCdf.js";
+import { inverseNormalCdf, upperNormalQuantile } from "../math/inverseNormalCdf.js";
+import { standardNormalSurvival } from "../math/standardNormalCdf.js";
+import { standardNormalDensity } from "../math/standardNormalDensity.js";
 import type { LogNormalModel } from "./SurvivalModel.js";
 import { requireLandmark } from "./requireLandmark.js";
 import { requirePositiveParameter } from "./requireModelParameter.js";

@@ -1,4 +1,4 @@
-import { logGamma } from "../random/logGamma.js";
+import { logGamma } from "../math/logGamma.js";
 import type { WeibullModel } from "./SurvivalModel.js";
 import { requireLandmark } from "./requireLandmark.js";
 import { requirePositiveParameter } from "./requireModelParameter.js";

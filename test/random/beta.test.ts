@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { betaFromMeanAndSd, quantileBeta, randomBeta, randomSource, regularizedIncompleteBeta } from "../../src/random/index.js";
+import { betaFromMeanAndSd, quantileBeta, randomBeta, randomSource } from "../../src/random/index.js";
 import { drawMany, sampleMean } from "./drawMany.js";
 
 describe("beta", () => {
@@ -12,13 +12,6 @@ describe("beta", () => {
     const arcsine = quantileBeta(0.5, 0.5);
     [0.0061558297024311365, 0.5, 0.9938441702975688852].forEach((r, i) => expect(arcsine([0.05, 0.5, 0.95][i])).toBeCloseTo(r, 10));
     expect(quantileBeta(57.1, 42.9)(0.5)).toBeCloseTo(0.57147519722025952, 10);
-  });
-
-  it("regularizedIncompleteBeta(x, 2.5, 1.3) matches R's pbeta", () => {
-    // Rscript -e 'print(pbeta(c(0.1, 0.5, 0.9), 2.5, 1.3), digits=17)'
-    [0.0048672487463646162, 0.2430102646083517337, 0.8609428535593256493].forEach((r, i) =>
-      expect(regularizedIncompleteBeta([0.1, 0.5, 0.9][i], 2.5, 1.3)).toBeCloseTo(r, 13),
-    );
   });
 
   it("randomBeta(2, 5)(randomSource(42)) gives pinned draws (R: qbeta(u, 2, 5))", () => {

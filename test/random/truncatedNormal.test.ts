@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { randomSource, randomTruncatedNormal, standardNormalCdf, standardNormalDensity, quantileTruncatedNormal } from "../../src/random/index.js";
+import { standardNormalCdf, standardNormalDensity } from "../../src/math/index.js";
+import { randomSource, randomTruncatedNormal, quantileTruncatedNormal } from "../../src/random/index.js";
 import { drawMany, sampleMean } from "./drawMany.js";
 
 describe("truncatedNormal", () => {

@@ -1,0 +1,10 @@
+// Special functions shared by random/, survival/, analysis/ and trials/: one implementation of each, tested
+// against R. Browser-safe: no Node APIs, no dependencies.
+export * from "./logGamma.js";
+export * from "./standardNormalCdf.js";
+export * from "./standardNormalDensity.js";
+export * from "./inverseNormalCdf.js";
+export * from "./normalTwoSidedP.js";
+export * from "./regularizedGamma.js";
+export * from "./chiSquareUpperTail.js";
+export * from "./regularizedIncompleteBeta.js";

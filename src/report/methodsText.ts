@@ -1,0 +1,38 @@
+import type { ReportAnalysis } from "./analyseReport.js";
+import type { ReportInput } from "./ReportInput.js";
+
+/**
+ * The methods section, generated from the scenario and the run so it cannot drift from what was done:
+ * cohort and strategies, input distributions with their sources, outcome models, censoring, replicates,
+ * statistics, randomness and software version. Returns paragraphs of plain text. Pure.
+ */
+export function methodsText(input: ReportInput, analysis: ReportAnalysis): string[] {
+  const s = input.scenario;
+  const labels = input.strategies.map((x) => x.label);
+  const reference = analysis.reference.strategy.label;
+  const n = s.n.toLocaleString("en-US");
+  const paragraphs = [
+    `We simulated a cohort of ${n} synthetic adults with pancreatic neuroendocrine neoplasms and liver metastases (scenario "${s.name}": ${s.description.replace(/\.$/, "")}). ` +
+      `Each synthetic patient was taken through each of ${input.strategies.length} treatment ${input.strategies.length === 1 ? "strategy" : "strategies"} (${labels.join("; ")}), the same patients under every strategy (common random numbers), with ${reference} as the reference.`,
+  ];
+  if (s.distributions.length > 0) paragraphs.push(`Patient characteristics were drawn as follows: ${s.distributions.join("; ")}.`);
+  paragraphs.push(
+    `Along each patient's treatment pathway, progression-free survival on every line was drawn from a parametric model calibrated to the median the review reports for that treatment, adjusted by patient-level hazard ratios; overall survival added post-progression survival calibrated to the reported overall-survival medians, so that overall survival is never shorter than progression-free survival and death counts as progression.` +
+      (s.outcomeModels.length > 0 ? ` Outcome models: ${s.outcomeModels.join("; ")}.` : "") +
+      ` ${s.followUp.replace(/\.?$/, ".")}`,
+  );
+  paragraphs.push(
+    s.replicates > 0
+      ? `Parameter uncertainty was propagated by ${s.replicates} replicates (probabilistic sensitivity analysis): each replicate drew the model's parameters from their reported ranges before simulating the cohort.`
+      : "No parameter-uncertainty replicates were run (replicates = 0): the intervals reflect the sampling of patients only, not the uncertainty of the published figures.",
+  );
+  paragraphs.push(
+    `Survival was estimated by the Kaplan–Meier method with Greenwood standard errors and log-transformed 95% pointwise confidence limits; medians with their 95% confidence intervals as R's print(survfit); survival at ${analysis.landmarks.join(", ")} months; the strategies were compared by the log-rank test and by Cox proportional-hazards models (Efron ties, Wald 95% intervals) against ${reference}, and by the restricted mean survival time up to ${analysis.tau} months. ` +
+      "These estimators reproduce R's survival package to rounding error (tested against R fixtures). Because the arms share patients, the intervals, which treat arms as independent, are conservative for differences between strategies.",
+  );
+  paragraphs.push(
+    `Random numbers came from seedrandom's Alea generator with master seed ${s.seed} and independent sub-streams per block of patients, so the results do not depend on the number of worker threads. Software: pnen-sim ${input.packageVersion}; scenario content hash ${s.hash}. ` +
+      `The review the figures come from is ${input.source === null ? "listed under References" : `${input.source.authors} (${input.source.year}), doi:${input.source.doi}`}; every number's source is listed in the scenario's sources and the evidence registry.`,
+  );
+  return paragraphs;
+}

@@ -1,0 +1,116 @@
+import type { TopLevelSpec } from "vega-lite";
+import { compositionSpec } from "../figures/compositionSpec.js";
+import { forestPlotSpec, type ForestRow } from "../figures/forestPlotSpec.js";
+import type { FigureWidth } from "../figures/journalSize.js";
+import { endpointNames } from "../figures/KmCurveInput.js";
+import { kmComparisonSpec } from "../figures/kmComparisonSpec.js";
+import { tornadoSpec } from "../figures/tornadoSpec.js";
+import type { ReportAnalysis, ReportEndpoint } from "./analyseReport.js";
+import { ReportEndpoints } from "./analyseReport.js";
+import { firstLineCompositionRows, lineFlowRows } from "./pathwayRows.js";
+import type { ReportInput } from "./ReportInput.js";
+import { tornadoRowsFromReplicates } from "./tornadoRowsFromReplicates.js";
+
+/** One figure of the report: written as figures/<name>.{svg,png,vl.json}. */
+export interface ReportFigure {
+  readonly name: string;
+  /** Caption, starting with what the figure shows. */
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+export interface ReportFigureOptions {
+  /** Width of the Kaplan–Meier and forest figures; default "double" (183 mm). Others are single column. */
+  readonly wideFigureWidth?: FigureWidth;
+}
+
+/**
+ * The figures of the report, from the analysis: Kaplan–Meier comparisons of PFS and OS (with risk tables,
+ * HR and log-rank p), forest plots of hazard ratios (strategies, and the primary comparison by subgroup),
+ * tornado plots from the replicates (when there are at least 3), pathway composition and the flow from first
+ * to second line of the reference strategy. Pure; O(table rows).
+ */
+export function reportFigures(analysis: ReportAnalysis, input: ReportInput, options: ReportFigureOptions = {}): { figures: ReportFigure[]; notes: string[] } {
+  const wide = options.wideFigureWidth ?? "double";
+  const referenceLabel = analysis.reference.strategy.label;
+  const figures: ReportFigure[] = [];
+  const notes: string[] = [];
+  for (const endpoint of ReportEndpoints) {
+    const words = endpointNames[endpoint];
+    figures.push({
+      name: `km-${endpoint}`,
+      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise confidence bands, censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models; p from the log-rank test across all strategies.`,
+      spec: kmComparisonSpec(
+        analysis.strategies.map((s) => ({ label: s.strategy.label, km: s[endpoint].km, atRisk: s[endpoint].atRisk })),
+        {
+          endpoint,
+          width: wide,
+          atRiskTimes: analysis.atRiskTimes,
+          hazardRatios: analysis.strategies.flatMap((s) => {
+            const hr = s[endpoint].hazardRatio;
+            return hr === null || hr.estimate === null || hr.lower === null || hr.upper === null ? [] : [{ comparison: `${s.strategy.label} vs ${referenceLabel}`, estimate: hr.estimate, lower: hr.lower, upper: hr.upper }];
+          }),
+          logRankP: analysis.strategies.length > 1 ? analysis.logRank[endpoint].p : undefined,
+        },
+      ),
+    });
+  }
+  for (const endpoint of ReportEndpoints) {
+    const rows = forestRows(analysis, endpoint);
+    if (rows.length === 0) continue;
+    figures.push({
+      name: `forest-${endpoint}`,
+      caption: `Hazard ratios for ${endpointNames[endpoint].long} with 95% CI (Cox, log scale): each strategy against ${referenceLabel}${analysis.primaryComparison === null || analysis.subgroupHazardRatios.length === 0 ? "" : `, and ${analysis.primaryComparison.strategy.label} against ${referenceLabel} within subgroups`}.`,
+      spec: forestPlotSpec(rows, { width: wide, endpointName: endpointNames[endpoint].long, favoursBelow: "strategy", favoursAbove: referenceLabel }),
+    });
+  }
+  for (const endpoint of ["os", "pfs"] as const) {
+    const rows = tornadoRowsFromReplicates(input.replicates, input.referenceStrategy, endpoint);
+    if (rows.length === 0) continue;
+    figures.push({
+      name: `tornado-${endpoint}`,
+      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates.`,
+      spec: tornadoSpec(rows, { outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third" }),
+    });
+  }
+  if (figures.every((f) => !f.name.startsWith("tornado"))) notes.push("No tornado plot: it needs at least 3 replicates with varied parameters (run with --replicates R, e.g. 50).");
+  const skip = new Set(input.symptomTreatments);
+  figures.push({
+    name: "first-line",
+    caption: "Cohort composition by first line of treatment under each strategy (symptom control before surgery not counted; the seven most frequent first lines, others pooled). Every pathway, in full, is in the pathways table.",
+    spec: compositionSpec(firstLineCompositionRows(input.strategies, input.treatmentNames, skip), { categoryTitle: "First line of treatment", width: wide }),
+  });
+  figures.push({
+    name: "line-flow",
+    caption: `Flow from the first to the second line of treatment under ${referenceLabel}: for each first line, the share of patients by second line.`,
+    spec: compositionSpec(lineFlowRows(analysis.reference.strategy, input.treatmentNames, skip), {
+      categoryTitle: "Second line",
+      axisTitle: "Share of patients with this first line",
+      width: wide,
+    }),
+  });
+  const secondToThird = lineFlowRows(analysis.reference.strategy, input.treatmentNames, skip, 6, 1);
+  if (secondToThird.length > 0) {
+    figures.push({
+      name: "line-flow-2-3",
+      caption: `Flow from the second to the third line of treatment under ${referenceLabel}: for each second line, the share of patients by third line (patients with a second line).`,
+      spec: compositionSpec(secondToThird, { categoryTitle: "Third line", axisTitle: "Share of patients with this second line", width: wide }),
+    });
+  }
+  return { figures, notes };
+}
+
+function forestRows(analysis: ReportAnalysis, endpoint: ReportEndpoint): ForestRow[] {
+  const referenceLabel = analysis.reference.strategy.label;
+  const rows: ForestRow[] = analysis.strategies.flatMap((s) => {
+    const hr = s[endpoint].hazardRatio;
+    return hr === null ? [] : [{ group: `Strategy vs ${referenceLabel}`, label: s.strategy.label, hazardRatio: hr.estimate, lower: hr.lower, upper: hr.upper }];
+  });
+  if (analysis.primaryComparison !== null) {
+    for (const s of analysis.subgroupHazardRatios.filter((x) => x.endpoint === endpoint)) {
+      if (s.hazardRatio.n === 0) continue;
+      rows.push({ group: `${s.subgroup}: ${analysis.primaryComparison.strategy.label} vs ${referenceLabel}`, label: s.level, hazardRatio: s.hazardRatio.estimate, lower: s.hazardRatio.lower, upper: s.hazardRatio.upper, n: s.hazardRatio.n });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,44 @@
+import { displayCell } from "./displayCell.js";
+import { provenanceLine } from "./ReportProvenance.js";
+import type { ReportDocument } from "./reportDocument.js";
+import type { ReportTable } from "./ReportTable.js";
+
+/**
+ * report.md: the research-use notice, provenance, methods, figures (PNG, with links to SVG and Vega-Lite),
+ * tables (with links to their CSV) and references with DOI links. Paths are relative to the report folder.
+ * Pure; byte-stable for the same document.
+ */
+export function reportMarkdown(document: ReportDocument): string {
+  const lines: string[] = [`# ${document.title}`, "", `> **${document.notice}**`, "", `Provenance: ${provenanceLine(document.provenance)}`, "", "## Methods", ""];
+  for (const paragraph of document.methods) lines.push(paragraph, "");
+  lines.push("## Figures", "");
+  document.figures.forEach((figure, i) => {
+    lines.push(
+      `**Figure ${i + 1}.** ${figure.caption}`,
+      "",
+      `![Figure ${i + 1}](figures/${figure.name}.png)`,
+      "",
+      `Files: [SVG](figures/${figure.name}.svg) · [PNG, 300 dpi](figures/${figure.name}.png) · [PDF (raster)](figures/${figure.name}.pdf) · [Vega-Lite spec](figures/${figure.name}.vl.json)`,
+      "",
+    );
+  });
+  for (const note of document.notes) lines.push(`*${note}*`, "");
+  lines.push("## Tables", "");
+  document.tables.forEach((table, i) => lines.push(...markdownTable(table, i + 1), ""));
+  lines.push("## References", "");
+  document.references.forEach((r, i) => lines.push(`${i + 1}. ${escapeMarkdown(r.text)}${r.doi === null ? "" : ` <https://doi.org/${r.doi}>`}`));
+  lines.push("", "---", "", `*${document.notice}*`, "");
+  return lines.join("\n");
+}
+
+function markdownTable(table: ReportTable, number: number): string[] {
+  const out = [`**Table ${number}.** ${escapeMarkdown(table.title)} ([CSV](tables/${table.name}.csv))`, ""];
+  out.push(`| ${table.columns.map((c) => escapeCell(c.label)).join(" | ")} |`);
+  out.push(`| ${table.columns.map((c, j) => (typeof table.rows[0]?.[j] === "number" ? "---:" : "---")).join(" | ")} |`);
+  for (const row of table.rows) out.push(`| ${table.columns.map((c, j) => escapeCell(displayCell(row[j], c))).join(" | ")} |`);
+  if (table.note !== undefined) out.push("", `*${escapeMarkdown(table.note)}*`);
+  return out;
+}
+
+const escapeCell = (text: string) => escapeMarkdown(text).replace(/\|/g, "\\|");
+const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>])/g, "\\$1");

@@ -1,0 +1,208 @@
+import type { ReportAnalysis, ReportEndpoint, StrategyAnalysis } from "./analyseReport.js";
+import { ReportEndpoints } from "./analyseReport.js";
+import type { ReportInput } from "./ReportInput.js";
+import type { ReportTable } from "./ReportTable.js";
+import { pathwayShares } from "./pathwayRows.js";
+
+const endpointLabel: Readonly<Record<ReportEndpoint, string>> = { pfs: "PFS", os: "OS" };
+
+/**
+ * The tables of the report, each written as `tables/<name>.csv` and printed in report.md / report.html:
+ * medians with 95% CI, landmark survival, hazard ratios (overall and by subgroup), RMST, the risk table as
+ * data, the calibration table and the pathway shares. Pure; O(strategies × landmarks + subgroups + pathways).
+ */
+export function reportTables(analysis: ReportAnalysis, input: ReportInput): ReportTable[] {
+  const both = (f: (s: StrategyAnalysis, endpoint: ReportEndpoint) => (string | number | null)[][]) =>
+    ReportEndpoints.flatMap((endpoint) => analysis.strategies.flatMap((s) => f(s, endpoint)));
+  const referenceLabel = analysis.reference.strategy.label;
+  const tables: ReportTable[] = [
+    {
+      name: "medians",
+      title: "Median progression-free (PFS) and overall survival (OS) by strategy, months, Kaplan–Meier with 95% CI",
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "n", label: "Patients" },
+        { key: "events", label: "Events" },
+        { key: "median_months", label: "Median", digits: 1 },
+        { key: "lower_95", label: "95% CI lower", digits: 1 },
+        { key: "upper_95", label: "95% CI upper", digits: 1 },
+      ],
+      rows: both((s, e) => [[s.strategy.label, endpointLabel[e], s[e].km.n, s[e].km.events, s[e].km.median.estimate, s[e].km.median.lower, s[e].km.median.upper]]),
+      note: "CI of the median as R's print(survfit) (log transform, Brookmeyer–Crowley). A dash (empty in the CSV): not reached.",
+    },
+    {
+      name: "landmark_survival",
+      title: `Survival at ${analysis.landmarks.join(", ")} months by strategy, Kaplan–Meier with 95% pointwise CI`,
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "months", label: "Months" },
+        { key: "survival", label: "Survival", digits: 3 },
+        { key: "lower_95", label: "95% CI lower", digits: 3 },
+        { key: "upper_95", label: "95% CI upper", digits: 3 },
+      ],
+      rows: both((s, e) => s[e].landmarks.map((l) => [s.strategy.label, endpointLabel[e], l.time, l.survival, l.lower, l.upper])),
+      note: "A dash (empty in the CSV): beyond the last follow-up time.",
+    },
+    {
+      name: "hazard_ratios",
+      title: `Hazard ratios against ${referenceLabel} (Cox proportional hazards, Efron ties, Wald 95% CI)`,
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "reference", label: "Reference" },
+        { key: "hazard_ratio", label: "HR", digits: 2 },
+        { key: "lower_95", label: "95% CI lower", digits: 2 },
+        { key: "upper_95", label: "95% CI upper", digits: 2 },
+        { key: "p", label: "p", digits: 4 },
+      ],
+      rows: both((s, e) => {
+        const hr = s[e].hazardRatio;
+        return hr === null ? [] : [[s.strategy.label, endpointLabel[e], referenceLabel, hr.estimate, hr.lower, hr.upper, hr.p]];
+      }),
+      note: `Log-rank test across all strategies: PFS chi-square ${analysis.logRank.pfs.chiSquare.toFixed(1)} on ${analysis.logRank.pfs.df} df, p ${formatP(analysis.logRank.pfs.p)}; OS chi-square ${analysis.logRank.os.chiSquare.toFixed(1)} on ${analysis.logRank.os.df} df, p ${formatP(analysis.logRank.os.p)}. The same synthetic patients go through every strategy; intervals treat arms as independent and are conservative.`,
+    },
+  ];
+  if (analysis.primaryComparison !== null && analysis.subgroupHazardRatios.length > 0) {
+    tables.push({
+      name: "subgroup_hazard_ratios",
+      title: `Hazard ratios of ${analysis.primaryComparison.strategy.label} against ${referenceLabel} by subgroup`,
+      columns: [
+        { key: "subgroup", label: "Subgroup" },
+        { key: "level", label: "Level" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "patients", label: "Patients" },
+        { key: "events", label: "Events (both arms)" },
+        { key: "hazard_ratio", label: "HR", digits: 2 },
+        { key: "lower_95", label: "95% CI lower", digits: 2 },
+        { key: "upper_95", label: "95% CI upper", digits: 2 },
+        { key: "p", label: "p", digits: 4 },
+      ],
+      rows: analysis.subgroupHazardRatios.map((s) => [s.subgroup, s.level, endpointLabel[s.endpoint], s.hazardRatio.n, s.hazardRatio.events, s.hazardRatio.estimate, s.hazardRatio.lower, s.hazardRatio.upper, s.hazardRatio.p]),
+      note: "A dash (empty in the CSV): not estimable (no patients or no events in the subgroup).",
+    });
+  }
+  tables.push(
+    {
+      name: "rmst",
+      title: `Restricted mean survival time up to ${analysis.tau} months, and difference against ${referenceLabel}`,
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "tau_months", label: "Tau (months)" },
+        { key: "rmst_months", label: "RMST", digits: 1 },
+        { key: "std_err", label: "SE", digits: 2 },
+        { key: "lower_95", label: "95% CI lower", digits: 1 },
+        { key: "upper_95", label: "95% CI upper", digits: 1 },
+        { key: "difference_months", label: "Difference", digits: 1 },
+        { key: "difference_lower_95", label: "Difference lower", digits: 1 },
+        { key: "difference_upper_95", label: "Difference upper", digits: 1 },
+        { key: "difference_p", label: "p", digits: 4 },
+      ],
+      rows: both((s, e) => {
+        const r = s[e].rmst;
+        const d = s[e].rmstDifference;
+        return [[s.strategy.label, endpointLabel[e], r.tau, r.estimate, r.stdErr, r.lower, r.upper, d?.estimate ?? null, d?.lower ?? null, d?.upper ?? null, d?.p ?? null]];
+      }),
+      note: "As survRM2::rmst2 and print(survfit, rmean = tau).",
+    },
+    {
+      name: "risk_table",
+      title: "Numbers at risk (the table under the Kaplan–Meier figures, as data)",
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "months", label: "Months" },
+        { key: "at_risk", label: "At risk" },
+      ],
+      rows: both((s, e) => analysis.atRiskTimes.map((t, i) => [s.strategy.label, endpointLabel[e], t, s[e].atRisk[i]])),
+    },
+    ...replicateSpreadTable(input),
+    {
+      name: "calibration",
+      title: "Calibration: medians reported in the review against the simulation on a single-treatment cohort",
+      columns: [
+        { key: "figure_id", label: "Evidence figure" },
+        { key: "treatment", label: "Treatment" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "target_months", label: "Target", digits: 1 },
+        { key: "simulated_months", label: "Simulated", digits: 1 },
+        { key: "lower_95", label: "95% CI lower", digits: 1 },
+        { key: "upper_95", label: "95% CI upper", digits: 1 },
+        { key: "relative_error", label: "Relative error", digits: 3 },
+      ],
+      rows: input.calibration.map((c) => [
+        c.id,
+        input.treatmentNames[c.treatment] ?? c.treatment,
+        endpointLabel[c.endpoint],
+        c.target,
+        c.simulated,
+        c.lower,
+        c.upper,
+        c.target > 0 ? (c.simulated - c.target) / c.target : null,
+      ]),
+      note: "Targets are the review's figures (a range's midpoint); simulated values are Kaplan–Meier medians on an independent cohort given only that treatment, without censoring.",
+    },
+    {
+      name: "pathways",
+      title: "Treatment pathways by strategy: patients and share",
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "pathway", label: "Pathway (lines joined by >)" },
+        { key: "patients", label: "Patients" },
+        { key: "share", label: "Share", digits: 3 },
+      ],
+      rows: input.strategies.flatMap((s) => pathwayShares(s, input.treatmentNames).map((p) => [s.label, p.label, p.count, p.share])),
+    },
+  );
+  return tables;
+}
+
+/** "< 0.001" or "= 0.012". */
+function formatP(p: number): string {
+  return p < 0.001 ? "< 0.001" : `= ${p.toPrecision(2)}`;
+}
+
+/**
+ * The spread of each strategy's median PFS and OS across the parameter-uncertainty replicates: mean and the
+ * 2.5th, 50th and 97.5th percentiles (type 7, R's default). Empty without at least 2 replicates.
+ */
+function replicateSpreadTable(input: ReportInput): ReportTable[] {
+  if (input.replicates.length < 2) return [];
+  const rows = ReportEndpoints.flatMap((endpoint) =>
+    input.strategies.map((s) => {
+      const values = input.replicates
+        .map((r) => r.medians[s.id]?.[endpoint])
+        .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v))
+        .sort((a, b) => a - b);
+      const mean = values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+      return [s.label, endpointLabel[endpoint], values.length, mean, quantile7(values, 0.025), quantile7(values, 0.5), quantile7(values, 0.975)];
+    }),
+  );
+  return [
+    {
+      name: "replicate_spread",
+      title: `Median PFS and OS across ${input.replicates.length} parameter-uncertainty replicates, months`,
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "replicates", label: "Replicates" },
+        { key: "mean_months", label: "Mean", digits: 1 },
+        { key: "p2_5_months", label: "2.5th percentile", digits: 1 },
+        { key: "p50_months", label: "Median", digits: 1 },
+        { key: "p97_5_months", label: "97.5th percentile", digits: 1 },
+      ],
+      rows,
+      note: "Each replicate draws every ranged input from its range and simulates the same patients; replicates whose median was not reached are left out.",
+    },
+  ];
+}
+
+/** Quantile of sorted values, R's type 7 (linear interpolation); null when empty. */
+function quantile7(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * p;
+  const low = Math.floor(h);
+  return sorted[low] + (h - low) * ((sorted[Math.min(low + 1, sorted.length - 1)] ?? sorted[low]) - sorted[low]);
+}

@@ -1,0 +1,69 @@
+import { join, resolve } from "node:path";
+import { loadScenarioNode } from "../simulate/loadScenarioNode.js";
+import { loadSimulationContextNode } from "../simulate/loadSimulationContextNode.js";
+import { calibrationReport } from "../simulate/calibrationReport.js";
+import { replicateModel } from "../simulate/replicates.js";
+import { scenarioHash } from "../simulate/scenarioHash.js";
+import { simulate, scenarioStrategies } from "../simulate/simulate.js";
+import { summarise } from "../simulate/summarise.js";
+import { buildReport } from "./buildReport.js";
+import { reportInputFromSimulation } from "./reportInputFromSimulation.js";
+import { writeReportNode, type WrittenReport } from "./writeReportNode.js";
+
+export interface ReportRunOptions {
+  /** A scenario name (data/scenarios/NAME.json) or a file path. */
+  readonly scenario: string;
+  readonly n?: number;
+  readonly seed?: number | string;
+  readonly replicates?: number;
+  /** Output folder; default reports/<scenario name> under cwd. */
+  readonly out?: string;
+  readonly cwd: string;
+  readonly packageVersion: string;
+  readonly command: string;
+  /** Progress messages (one line each). */
+  readonly progress?: (message: string) => void;
+}
+
+/**
+ * `pnen-sim report` as a function (Node only):
+ *
+ *   scenario ─ loadScenarioNode ─ simulate (base case) ─ calibrationReport
+ *            └ replicates r = 1..R: replicateModel ─ simulate ─ summarise
+ *   ─ reportInputFromSimulation ─ buildReport (pure) ─ writeReportNode (files)
+ *
+ * Single-threaded (the result of a seed does not depend on worker threads). Returns what was written.
+ */
+export async function runReportNode(options: ReportRunOptions): Promise<WrittenReport & { readonly startedAt: Date }> {
+  const startedAt = new Date();
+  const say = options.progress ?? (() => {});
+  const { context, strategies } = loadSimulationContextNode();
+  const { scenario } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id));
+  const seed = options.seed ?? scenario.seed;
+  const chosen = scenarioStrategies(scenario, strategies);
+  say(`simulating ${(options.n ?? scenario.cohort.size).toLocaleString("en-US")} patients × ${chosen.length} strategies (seed ${seed})`);
+  const result = simulate(scenario, chosen, { seed, n: options.n }, context);
+  say("calibration check");
+  const calibration = calibrationReport(result.model, scenario, context.registry, seed);
+  const replicates = [];
+  for (let r = 1; r <= (options.replicates ?? 0); r++) {
+    say(`replicate ${r} of ${options.replicates}`);
+    const model = replicateModel(scenario, context, seed, r);
+    replicates.push({ model, summary: summarise(simulate(scenario, chosen, { seed, n: options.n, model }, context)) });
+  }
+  const input = reportInputFromSimulation({
+    result,
+    registry: context.registry,
+    strategies: chosen,
+    calibration,
+    replicates,
+    scenarioHash: scenarioHash(scenario),
+    packageVersion: options.packageVersion,
+    command: options.command,
+  });
+  say("analysing and rendering figures");
+  const document = buildReport(input);
+  const folder = resolve(options.cwd, options.out ?? join("reports", scenario.name));
+  const written = await writeReportNode(document, folder, { command: options.command, startedAt });
+  return { ...written, startedAt };
+}

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { parseScenario } from "../cohort/parseScenario.js";
+import type { Scenario } from "../cohort/Scenario.js";
+import { dataDir } from "../io/projectRoot.js";
+import { InputError } from "../util/InputError.js";
+
+/** Where a `--scenario NAME|FILE` argument points: a file path (has a slash or ends in .json) or a name in data/scenarios/. */
+export function scenarioPath(nameOrFile: string, cwd: string): string {
+  if (nameOrFile.endsWith(".json") || nameOrFile.includes("/") || nameOrFile.includes("\\")) return isAbsolute(nameOrFile) ? nameOrFile : resolve(cwd, nameOrFile);
+  return join(dataDir(), "scenarios", `${nameOrFile}.json`);
+}
+
+/**
+ * Reads and validates a scenario by name (data/scenarios/NAME.json) or file. Returns the scenario and the
+ * file's text (hashed into the manifest). A missing file, invalid JSON or an invalid scenario is an
+ * InputError naming the file; an invalid scenario lists one problem per field. Node only.
+ */
+export function loadScenarioNode(nameOrFile: string, cwd: string, knownStrategies?: readonly string[]): { scenario: Scenario; path: string; text: string } {
+  const path = scenarioPath(nameOrFile, cwd);
+  if (!existsSync(path)) throw new InputError(`scenario '${nameOrFile}': file ${path} not found`);
+  const text = readFileSync(path, "utf8");
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { scenario: parseScenario(document, path, knownStrategies), path, text };
+}

@@ -1,0 +1,167 @@
+import { type CohortColumns, allocateCohortColumns } from "../cohort/CohortColumns.js";
+import { fillUniforms } from "../cohort/fillUniforms.js";
+import { type CompiledCohortSpec, cohortBlockSize, cohortDrawsPerPatient, compileCohortSpec, generateCohortFromUniforms } from "../cohort/generateCohort.js";
+import { createPatientView, loadPatient } from "../cohort/patientAt.js";
+import type { Scenario } from "../cohort/Scenario.js";
+import { type CompiledPathway, compilePathway } from "./compilePathway.js";
+import type { OutcomeModel } from "./OutcomeModel.js";
+import { patientHazardRatios } from "./patientHazardRatios.js";
+import type { PathwayLike, StrategyLike } from "./SimulationContext.js";
+import { createPatientDraws, lossDrawOffset, outcomeDrawsPerPatient, preparePatientDraws, walkPathway } from "./walkPathway.js";
+
+/** The outcome columns of one strategy: patient i at index i. Events: 1 observed, 0 censored. */
+export interface StrategyColumns {
+  /** Index into the result's `pathwayLabels`. */
+  readonly pathway: Uint16Array;
+  readonly pfsMonths: Float64Array;
+  readonly pfsEvent: Uint8Array;
+  readonly osMonths: Float64Array;
+  readonly osEvent: Uint8Array;
+}
+
+/** Everything a run needs, as plain data (the part a worker thread receives), plus the strategies. */
+export interface SimulationPlan<S extends StrategyLike = StrategyLike, T = unknown> {
+  readonly scenario: Scenario;
+  readonly seed: number | string;
+  /** Number of patients. */
+  readonly size: number;
+  readonly strategies: readonly S[];
+  readonly thresholds: T;
+  readonly model: OutcomeModel;
+}
+
+/** Patients [first, first + count) of a run under every strategy, in columns. */
+export interface RangeResult {
+  readonly first: number;
+  readonly cohort: CohortColumns;
+  /** One entry per strategy of the plan, in the plan's order. */
+  readonly outcomes: readonly StrategyColumns[];
+  /** The pathway labels the `pathway` codes of this range index. */
+  readonly pathwayLabels: readonly string[];
+  /** Working buffers, kept so that a streaming caller can pass this result back as `reuse`. */
+  readonly scratch?: RangeScratch;
+}
+
+/** Per-block working buffers of {@link simulateRange}. */
+export interface RangeScratch {
+  readonly hrPfs: Float64Array;
+  readonly hrPps: Float64Array;
+  readonly draws: Float64Array;
+  readonly cohortDraws: Float64Array;
+}
+
+export function allocateStrategyColumns(size: number): StrategyColumns {
+  return {
+    pathway: new Uint16Array(size),
+    pfsMonths: new Float64Array(size),
+    pfsEvent: new Uint8Array(size),
+    osMonths: new Float64Array(size),
+    osEvent: new Uint8Array(size),
+  };
+}
+
+/**
+ * Simulates patients [first, first + count) of a plan under every strategy: the numeric core of `simulate`.
+ * `first` must be a multiple of the block size (4,096). For each block b:
+ *
+ *   subStream(seed, "cohort", b)   → the block's patients (generateCohortBlock)
+ *   subStream(seed, "outcomes", b) → 14 uniforms per patient, shared by every strategy (common random numbers)
+ *   for each patient, for each strategy: rules → pathway → walkPathway → censoring
+ *
+ * Blocks are independent, so any split among workers gives the same numbers; strategies draw nothing, so
+ * their order does not matter either. To stream a large run, call it chunk by chunk with `reuse` = the previous
+ * chunk's result: its columns are overwritten (only the first `count` entries are meaningful).
+ * Allocation: the output columns, two draw buffers, and one compiled pathway per distinct pathway.
+ * Time O(count × strategies × lines).
+ */
+export function simulateRange<S extends StrategyLike, T>(
+  plan: SimulationPlan<S, T>,
+  assignPathway: (patient: ReturnType<typeof createPatientView>, strategy: S, thresholds: T) => PathwayLike,
+  first: number,
+  count: number,
+  onProgress?: (done: number) => void,
+  reuse?: Pick<RangeResult, "cohort" | "outcomes" | "scratch">,
+): RangeResult {
+  const { scenario, model, strategies, thresholds } = plan;
+  const cohortSpec: CompiledCohortSpec = compileCohortSpec(scenario.cohort, scenario.followUp);
+  // `reuse`: columns of an earlier range of at least `count` patients, overwritten (streaming without garbage)
+  const cohort = reuse !== undefined && reuse.cohort.size >= count ? reuse.cohort : allocateCohortColumns(count);
+  const outcomes = reuse !== undefined && reuse.cohort.size >= count ? reuse.outcomes : strategies.map(() => allocateStrategyColumns(count));
+  const labels: string[] = [];
+  const labelIndex = new Map<string, number>();
+  const byIdentity = strategies.map(() => new Map<object, { compiled: CompiledPathway; code: number }>());
+  const compileAndCode = (pathway: PathwayLike, s: number) => {
+    const cached = byIdentity[s].get(pathway);
+    if (cached !== undefined) return cached;
+    const compiled = compilePathway(pathway, model);
+    let code = labelIndex.get(compiled.label);
+    if (code === undefined) {
+      code = labels.length;
+      labels.push(compiled.label);
+      labelIndex.set(compiled.label, code);
+    }
+    const entry = { compiled, code };
+    // cache by identity only for frozen pathways (the rules return shared frozen objects); others are compiled each time
+    if (Object.isFrozen(pathway) && byIdentity[s].size < 100_000) byIdentity[s].set(pathway, entry);
+    return entry;
+  };
+
+  const scratch: RangeScratch = reuse?.scratch ?? {
+    hrPfs: new Float64Array(cohortBlockSize),
+    hrPps: new Float64Array(cohortBlockSize),
+    draws: new Float64Array(cohortBlockSize * outcomeDrawsPerPatient),
+    cohortDraws: new Float64Array(cohortBlockSize * cohortDrawsPerPatient),
+  };
+  const { hrPfs, hrPps, draws, cohortDraws } = scratch;
+  const view = createPatientView();
+  const walk = new Float64Array(3);
+  const patientDraws = createPatientDraws();
+  const follow = scenario.followUp;
+  const adminEnd = follow.additionalFollowUpMonths === undefined ? Infinity : follow.accrualMonths + follow.additionalFollowUpMonths;
+  const lossRate = follow.lossToFollowUpPerYear > 0 ? -Math.log1p(-follow.lossToFollowUpPerYear) / 12 : 0;
+  const debulkingRatio = model.parameters.assumptions.hrDebulkingEffective;
+  const debulkingThreshold = model.parameters.debulkingThreshold;
+
+  for (let done = 0; done < count; done += cohortBlockSize) {
+    const block = (first + done) / cohortBlockSize;
+    const size = Math.min(cohortBlockSize, count - done);
+    fillUniforms(cohortDraws, size * cohortDrawsPerPatient, plan.seed, "cohort", block);
+    generateCohortFromUniforms(cohortSpec, cohortDraws, cohort, done, size);
+    patientHazardRatios(cohort, done, size, model.parameters, hrPfs, hrPps);
+    fillUniforms(draws, size * outcomeDrawsPerPatient, plan.seed, "outcomes", block);
+    for (let p = 0; p < size; p++) {
+      const i = done + p;
+      loadPatient(cohort, i, view);
+      const offset = p * outcomeDrawsPerPatient;
+      let censor = adminEnd - cohort.entryMonths[i];
+      if (lossRate > 0) {
+        const loss = -Math.log1p(-draws[offset + lossDrawOffset]) / lossRate;
+        if (loss < censor) censor = loss;
+      }
+      const debulking = cohort.expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;
+      preparePatientDraws(patientDraws, model, draws, offset, hrPfs[p], hrPps[p], debulking);
+      for (let s = 0; s < strategies.length; s++) {
+        const { compiled, code } = compileAndCode(assignPathway(view, strategies[s], thresholds), s);
+        walkPathway(compiled, model, patientDraws, walk);
+        const out = outcomes[s];
+        out.pathway[i] = code;
+        if (walk[0] <= censor) {
+          out.pfsMonths[i] = walk[0];
+          out.pfsEvent[i] = 1;
+        } else {
+          out.pfsMonths[i] = censor;
+          out.pfsEvent[i] = 0;
+        }
+        if (walk[1] <= censor) {
+          out.osMonths[i] = walk[1];
+          out.osEvent[i] = 1;
+        } else {
+          out.osMonths[i] = censor;
+          out.osEvent[i] = 0;
+        }
+      }
+    }
+    onProgress?.(done + size);
+  }
+  return { first, cohort, outcomes, pathwayLabels: labels, scratch };
+}

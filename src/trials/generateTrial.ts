@@ -1,0 +1,145 @@
+import type { RandomSource } from "../random/randomSource.js";
+import { accrualQuantile } from "./accrual.js";
+import type { ResolvedDesign } from "./resolveDesign.js";
+
+/**
+ * The data of one simulated trial at its analysis, in columns (one entry per patient, in order of
+ * randomisation). `time` is months from entry to event or censoring; `event` is 1 for an observed event.
+ */
+export interface TrialData {
+  readonly n: number;
+  readonly arm: Uint8Array;
+  readonly stratum: Uint8Array;
+  readonly entry: Float64Array;
+  readonly time: Float64Array;
+  readonly event: Uint8Array;
+  /** Calendar month of the analysis (accrual + follow-up, or the target event). */
+  readonly analysisTime: number;
+  readonly accrualMonths: number;
+}
+
+/** Reusable work space for {@link generateTrial}, so the Monte Carlo loop does not allocate per trial. */
+export interface TrialBuffers {
+  readonly arm: Uint8Array;
+  readonly stratum: Uint8Array;
+  readonly entry: Float64Array;
+  readonly eventTime: Float64Array;
+  readonly dropoutTime: Float64Array;
+  readonly time: Float64Array;
+  readonly event: Uint8Array;
+  readonly calendar: Float64Array;
+  readonly block: Uint8Array;
+}
+
+export function trialBuffers(n: number): TrialBuffers {
+  return {
+    arm: new Uint8Array(n),
+    stratum: new Uint8Array(n),
+    entry: new Float64Array(n),
+    eventTime: new Float64Array(n),
+    dropoutTime: new Float64Array(n),
+    time: new Float64Array(n),
+    event: new Uint8Array(n),
+    calendar: new Float64Array(n),
+    block: new Uint8Array(64),
+  };
+}
+
+/**
+ * Draws one trial of n patients from `source`.
+ *
+ *   for each patient, in order:  arm (permuted block) → stratum → entry month → event time → dropout time
+ *   analysis at accrual + follow-up (or at the target-th event)  →  time = min(event, dropout, analysis − entry)
+ *
+ * Each patient uses the same number of draws whatever the design, and the first n patients of a larger trial
+ * are this trial's patients (a prefix): the sample-size search compares n values with common random numbers.
+ * Event time: the arm's quantile at u^(1/m) for stratum hazard multiplier m. Dropout: exponential at the
+ * design's rate (drawn even when the rate is 0, to keep streams aligned). Runs in O(n) (O(n log n) for an
+ * event-driven analysis); allocates nothing when `buffers` is given.
+ */
+export function generateTrial(resolved: ResolvedDesign, n: number, accrualMonths: number, source: RandomSource, buffers: TrialBuffers = trialBuffers(n)): TrialData {
+  const { design, arms, block, allocationFractions, stratumCumulative, stratumInversePower } = resolved;
+  const rampMonths = design.accrual.rampMonths;
+  const dropoutRate = design.dropout.ratePerMonth;
+  const { arm, stratum, entry, eventTime, dropoutTime } = buffers;
+  const blockLength = block === null ? 0 : block.length;
+  let position = blockLength;
+  for (let patient = 0; patient < n; patient++) {
+    if (block !== null) {
+      if (position === blockLength) {
+        // Fisher–Yates shuffle of a fresh block.
+        for (let k = 0; k < blockLength; k++) buffers.block[k] = block[k];
+        for (let k = blockLength - 1; k > 0; k--) {
+          const j = Math.floor(source() * (k + 1));
+          const swap = buffers.block[k];
+          buffers.block[k] = buffers.block[j];
+          buffers.block[j] = swap;
+        }
+        position = 0;
+      }
+      arm[patient] = buffers.block[position++];
+    } else {
+      const u = source();
+      let a = 0;
+      let cumulative = allocationFractions[0];
+      while (u >= cumulative && a < allocationFractions.length - 1) cumulative += allocationFractions[++a];
+      arm[patient] = a;
+    }
+    const us = source();
+    let s = 0;
+    while (us >= stratumCumulative[s] && s < stratumCumulative.length - 1) s++;
+    stratum[patient] = s;
+    entry[patient] = accrualQuantile(accrualMonths, rampMonths, source());
+    const survivalProbability = 1 - source();
+    const power = stratumInversePower[s];
+    eventTime[patient] = arms[arm[patient]].quantile(power === 1 ? survivalProbability : Math.pow(survivalProbability, power));
+    const ud = source();
+    dropoutTime[patient] = dropoutRate > 0 ? -Math.log1p(-ud) / dropoutRate : Infinity;
+  }
+  const analysisTime = design.targetEvents === null ? accrualMonths + design.followUpMonths : eventDrivenAnalysisTime(n, design.targetEvents, buffers);
+  const { time, event } = buffers;
+  for (let patient = 0; patient < n; patient++) {
+    const administrative = analysisTime - entry[patient];
+    const censor = dropoutTime[patient] < administrative ? dropoutTime[patient] : administrative;
+    // Compared on the calendar scale (entry + event ≤ analysis), as the event-driven analysis time was found.
+    if (eventTime[patient] <= dropoutTime[patient] && entry[patient] + eventTime[patient] <= analysisTime) {
+      time[patient] = eventTime[patient];
+      event[patient] = 1;
+    } else {
+      time[patient] = Math.max(censor, 0);
+      event[patient] = 0;
+    }
+  }
+  return {
+    n,
+    arm: arm.subarray(0, n),
+    stratum: stratum.subarray(0, n),
+    entry: entry.subarray(0, n),
+    time: time.subarray(0, n),
+    event: event.subarray(0, n),
+    analysisTime,
+    accrualMonths,
+  };
+}
+
+/**
+ * Calendar month of the target-th observable event (an event before dropout); if fewer events ever occur,
+ * the month the last patient's follow-up ends.
+ */
+function eventDrivenAnalysisTime(n: number, targetEvents: number, buffers: TrialBuffers): number {
+  const { entry, eventTime, dropoutTime, calendar } = buffers;
+  let count = 0;
+  let last = 0;
+  for (let patient = 0; patient < n; patient++) {
+    const end = entry[patient] + Math.min(eventTime[patient], dropoutTime[patient]);
+    if (Number.isFinite(end) && end > last) last = end;
+    if (eventTime[patient] <= dropoutTime[patient] && Number.isFinite(eventTime[patient])) calendar[count++] = entry[patient] + eventTime[patient];
+  }
+  if (count < targetEvents) {
+    if (last > 0) return last;
+    for (let patient = 0; patient < n; patient++) if (entry[patient] > last) last = entry[patient];
+    return last;
+  }
+  const events = calendar.subarray(0, count).sort();
+  return events[targetEvents - 1];
+}

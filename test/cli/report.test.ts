@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { readPngInfo } from "../../src/figures/pngChunks.js";
+
+function capture(cwd = process.cwd()) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd },
+    out: () => out.join(""),
+    err: () => err.join(""),
+  };
+}
+
+const folders: string[] = [];
+afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+describe("pnen-sim report", () => {
+  it("main(['report', '--scenario', 'default', '--n', '300', ...]) writes a seeded report that is byte-identical across runs", async () => {
+    const runs = [];
+    for (let k = 0; k < 2; k++) {
+      const folder = mkdtempSync(join(tmpdir(), "pnen-cli-report-"));
+      folders.push(folder);
+      const c = capture();
+      expect(await main(["report", "--scenario", "default", "--n", "300", "--seed", "7", "--out", folder], c.io)).toBe(0);
+      expect(c.out()).toContain("report.html");
+      runs.push(folder);
+    }
+    const manifest = JSON.parse(readFileSync(join(runs[0], "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ tool: "pnen-sim report", seed: "7", n: 300, scenario: "default" });
+    expect(manifest.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    for (const { path } of manifest.files as { path: string }[]) {
+      expect({ path, same: readFileSync(join(runs[0], path)).equals(readFileSync(join(runs[1], path))) }).toEqual({ path, same: true });
+    }
+    const md = readFileSync(join(runs[0], "report.md"), "utf8");
+    expect(md).toContain("300 synthetic adults");
+    expect(md).toContain("master seed 7");
+    expect(md).toContain(`pnen-sim ${manifest.version}`);
+    expect(md).toMatch(/https:\/\/doi\.org\/10\./);
+    expect(readPngInfo(readFileSync(join(runs[0], "figures", "km-pfs.png"))).dotsPerInch).toBe(300);
+    const risk = readFileSync(join(runs[0], "tables", "risk_table.csv"), "utf8").trim().split("\n");
+    expect(risk[0]).toBe("strategy,endpoint,months,at_risk,pnen_sim_version,scenario_hash,seed");
+    expect(risk[1]).toMatch(/,PFS,0,300,/);
+    // the KM figure's risk table shows the same numbers as the CSV
+    const spec = JSON.parse(readFileSync(join(runs[0], "figures", "km-pfs.vl.json"), "utf8"));
+    const shown = spec.vconcat[1].data.values.map((r: { series: string; time: number; atRisk: number }) => `${r.series},PFS,${r.time},${r.atRisk}`);
+    const tabled = risk.slice(1).filter((line) => line.includes(",PFS,")).map((line) => line.split(",").slice(0, 4).join(","));
+    expect(shown).toEqual(tabled);
+  });
+
+  it("main(['report']) without --scenario exits 2 with a clear message", async () => {
+    const c = capture();
+    expect(await main(["report"], c.io)).toBe(2);
+    expect(c.err()).toContain("--scenario NAME|FILE is required");
+  });
+
+  it("main(['report', '--scenario', 'nope']) exits 2 naming the scenario", async () => {
+    const c = capture();
+    expect(await main(["report", "--scenario", "nope"], c.io)).toBe(2);
+    expect(c.err()).toContain("scenario 'nope'");
+  });
+
+  it("main(['report', '--n', '0', ...]) exits 2 naming the flag", async () => {
+    const c = capture();
+    expect(await main(["report", "--scenario", "default", "--n", "0"], c.io)).toBe(2);
+    expect(c.err()).toContain("--n: expected an integer >= 1");
+  });
+});

@@ -1,0 +1,123 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+const folder = mkdtempSync(join(tmpdir(), "pnen-sim-simulate-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: folder };
+  const code = await main(["simulate", ...args], io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+describe("pnen-sim simulate", () => {
+  it("main(['simulate', '--n', '3000', '--out', DIR]) writes patients.csv, summary.json and manifest.json", async () => {
+    const { code, out, err } = await run("--n", "3000", "--out", "one");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^strategy +n +median PFS/);
+    expect(out).toContain("sunitinib.os.median");
+    const dir = join(folder, "one");
+    expect(readdirSync(dir).sort()).toEqual(["manifest.json", "patients.csv", "summary.json"]);
+    const lines = readFileSync(join(dir, "patients.csv"), "utf8").trimEnd().split("\n");
+    expect(lines[0]).toBe("patient_id,strategy,grade,ki67,functional,syndrome,enets_type,age,pathway,pfs_months,pfs_event,os_months,os_event");
+    expect(lines.length).toBe(1 + 3000 * 4);
+    for (const line of lines.slice(1)) {
+      const cells = line.split(",");
+      expect(Number(cells[11]) >= Number(cells[9])).toBe(true); // OS ≥ PFS on every row
+    }
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+    expect(summary.strategies.map((s: { strategy: string }) => s.strategy)).toEqual(["review", "conversion-first", "upfront-surgery", "captem-first"]);
+    expect(summary.strategies[0].os.median).toHaveProperty("lower");
+    expect(summary.strategies[1].os.hazardRatio).toHaveProperty("estimate");
+    expect(summary.calibration.find((c: { id: string }) => c.id === "captem.pfs.median")).toMatchObject({ target: 29 });
+    for (const c of summary.calibration) expect(Object.keys(c)).toEqual(expect.arrayContaining(["id", "target", "simulated", "lower", "upper"]));
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+    expect(manifest).toMatchObject({ package: "pnen-sim", seed: 20250411, n: 3000, replicates: 0, command: "pnen-sim simulate --n 3000 --out one" });
+    expect(manifest.scenario.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(Date.parse(manifest.finished) >= Date.parse(manifest.started)).toBe(true);
+  });
+
+  it("main(['simulate', '--workers', '1' | '2']) writes identical patients.csv bytes", async () => {
+    expect((await run("--n", "70000", "--seed", "9", "--workers", "1", "--out", "w1")).code).toBe(0);
+    expect((await run("--n", "70000", "--seed", "9", "--workers", "2", "--out", "w2")).code).toBe(0);
+    const one = readFileSync(join(folder, "w1", "patients.csv"));
+    const two = readFileSync(join(folder, "w2", "patients.csv"));
+    expect(one.length).toBeGreaterThan(1000);
+    expect(one.equals(two)).toBe(true);
+    expect(readFileSync(join(folder, "w1", "summary.json"), "utf8")).toBe(readFileSync(join(folder, "w2", "summary.json"), "utf8"));
+  });
+
+  it("main(['simulate', '--replicates', '2']) adds the spread across replicates to summary.json", async () => {
+    expect((await run("--n", "2000", "--replicates", "2", "--out", "psa")).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(folder, "psa", "summary.json"), "utf8"));
+    expect(summary.replicates.replicates).toBe(2);
+    expect(summary.replicates.strategies[0].osMedian).toHaveProperty("p97_5");
+  });
+
+  it("main(['simulate', '--scenario', bad.json]) prints one error per problem naming the field path and exits 2, writing nothing", async () => {
+    const scenario = JSON.parse(readFileSync(new URL("../../data/scenarios/default.json", import.meta.url), "utf8"));
+    scenario.cohort.functionalShare = 1.571;
+    scenario.cohort.enetsType = { I: 0.5, II: 0.5, III: 0.5 };
+    scenario.strategies = ["review", "no-such-strategy"];
+    writeFileSync(join(folder, "bad.json"), JSON.stringify(scenario));
+    const { code, err } = await run("--scenario", "bad.json", "--out", "bad");
+    expect(code).toBe(2);
+    const lines = err.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/bad\.json: 3 problems in the scenario$/);
+    expect(lines.slice(1, 3)).toEqual(["  - cohort.functionalShare: expected a number in [0, 1], got 1.571", "  - cohort.enetsType: the shares must add up to 1, got 1.5"]);
+    expect(lines[3]).toMatch(/^ {2}- strategies\[1\]: unknown strategy 'no-such-strategy'; known: review, .*captem-first/);
+    expect(lines.length).toBe(4);
+    expect(err).not.toMatch(/at .*\.ts:/); // no stack trace
+    expect(existsSync(join(folder, "bad"))).toBe(false);
+  });
+
+  it("main(['simulate', ...bad flags]) exits 2 with the flag named", async () => {
+    expect(await run("--workers", "0")).toMatchObject({ code: 2, err: "pnen-sim simulate: --workers: expected an integer >= 1 <= 64, got '0'\n" });
+    expect((await run("--scenario", "nope")).err).toMatch(/^scenario 'nope': file .*nope\.json not found/);
+    expect((await run("--scenario", "{")).code).toBe(2);
+  });
+
+  it("main(['simulate', '--schema']) prints the scenario JSON Schema", async () => {
+    const { code, out } = await run("--schema");
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(JSON.parse(readFileSync(new URL("../../data/scenarios/scenario.schema.json", import.meta.url), "utf8")));
+  });
+});
+
+describe("progressBar", () => {
+  const capture = (tty: boolean) => {
+    const err: string[] = [];
+    return { err, io: { stdout: () => undefined, stderr: (t: string) => void err.push(t), stderrIsTTY: tty, cwd: folder } };
+  };
+
+  it("progressBar(io, label, clock) draws on a terminal only after the first second, and ends the line", async () => {
+    const { progressBar } = await import("../../src/cli/commands/simulate.js");
+    let now = 0;
+    const { err, io } = capture(true);
+    const bar = progressBar(io, "simulate", () => now);
+    now = 500;
+    bar.update(10, 100);
+    expect(err).toEqual([]);
+    now = 1500;
+    bar.update(50, 100);
+    bar.finish();
+    expect(err).toEqual([`\rsimulate [${"#".repeat(15)}${" ".repeat(15)}] 50%`, "\n"]);
+  });
+
+  it("progressBar(io not a terminal) never writes", async () => {
+    const { progressBar } = await import("../../src/cli/commands/simulate.js");
+    let now = 0;
+    const { err, io } = capture(false);
+    const bar = progressBar(io, "simulate", () => now);
+    now = 5000;
+    bar.update(50, 100);
+    bar.finish();
+    expect(err).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { compilePathway } from "../../src/simulate/compilePathway.js";
+import type { OutcomeModel } from "../../src/simulate/OutcomeModel.js";
+import type { OutcomeParameters } from "../../src/simulate/OutcomeParameters.js";
+import { createPatientDraws, outcomeDrawsPerPatient, ppsDrawOffset, preparePatientDraws, walkPathway } from "../../src/simulate/walkPathway.js";
+import { randomSource } from "../../src/random/index.js";
+
+const parameters = {
+  treatments: {},
+  assumptions: { hrLaterLine: 1, hrDebulkingEffective: 0.5 },
+  debulkingThreshold: 70,
+  zeroDurationTreatments: ["glucoseControl", "ppi"],
+} as unknown as OutcomeParameters;
+// exponential lines (shape 1) with scale = median / ln 2
+const model: OutcomeModel = {
+  parameters,
+  treatmentIds: ["captem", "everolimus", "conversionTherapy", "radicalResection", "debulking", "bestSupportiveCare"],
+  pfsScale: [29, 11, 22, 12, 15, 5].map((m) => m / Math.LN2),
+  ppsScale: [24, 24, 24, 24, 24, 24].map((m) => m / Math.LN2),
+  pfsShape: 1,
+  ppsShape: 1,
+  deathShare: 0,
+};
+
+describe("compilePathway", () => {
+  it("compilePathway(steps) keeps one episode per line, led by conversion therapy or the first non-symptom step", () => {
+    const compiled = compilePathway(
+      {
+        steps: [
+          { treatment: "glucoseControl", intent: "symptom-control", line: 1 },
+          { treatment: "conversionTherapy", intent: "conversion", line: 1 },
+          { treatment: "radicalResection", intent: "curative", line: 1 },
+          { treatment: "captem", intent: "systemic", line: 2 },
+          { treatment: "everolimus", intent: "systemic", line: 3 },
+        ],
+      },
+      model,
+    );
+    expect(compiled.label).toBe("glucoseControl+conversionTherapy+radicalResection>captem>everolimus");
+    expect(Array.from(compiled.episodes)).toEqual([2, 0, 1]);
+  });
+
+  it("compilePathway([]) is best supportive care; an unknown treatment is an error", () => {
+    expect(Array.from(compilePathway([], model).episodes)).toEqual([5]);
+    expect(() => compilePathway([{ treatment: "magic" }], model)).toThrow(/no outcome model for treatment 'magic'/);
+  });
+});
+
+describe("walkPathway", () => {
+  const walk = new Float64Array(3);
+  const draws = new Float64Array(outcomeDrawsPerPatient).fill(0.5);
+
+  it("walkPathway(one line, u = 0.5) gives PFS at the median and OS = PFS + post-progression median (exact)", () => {
+    const pathway = compilePathway([{ treatment: "captem" }], model);
+    walkPathway(pathway, model, preparePatientDraws(createPatientDraws(), model, draws, 0, 1, 1, 1), walk);
+    expect(walk[0]).toBeCloseTo(29, 10);
+    expect(walk[1]).toBeCloseTo(29 + 24, 10);
+    expect(walk[2]).toBe(0);
+  });
+
+  it("walkPathway(two lines) adds the second line's PFS before post-progression survival; HR 2 halves exponential times", () => {
+    const pathway = compilePathway([{ treatment: "captem", line: 1 }, { treatment: "everolimus", line: 2 }], model);
+    walkPathway(pathway, model, preparePatientDraws(createPatientDraws(), model, draws, 0, 2, 1, 1), walk);
+    expect(walk[0]).toBeCloseTo(14.5, 10);
+    expect(walk[1]).toBeCloseTo(14.5 + 5.5 + 24, 10);
+  });
+
+  it("walkPathway(debulking, effective) applies the debulking hazard ratio to that line", () => {
+    const pathway = compilePathway([{ treatment: "debulking" }], model);
+    walkPathway(pathway, model, preparePatientDraws(createPatientDraws(), model, draws, 0, 1, 1, 0.5), walk);
+    expect(walk[0]).toBeCloseTo(30, 10);
+  });
+
+  it("walkPathway(...) with deathShare 1: the first PFS event is a death and OS = PFS", () => {
+    const deadly = { ...model, deathShare: 1 };
+    walkPathway(compilePathway([{ treatment: "captem" }, { treatment: "everolimus" }], deadly), deadly, preparePatientDraws(createPatientDraws(), deadly, draws, 0, 1, 1, 1), walk);
+    expect(walk[2]).toBe(1);
+    expect(walk[1]).toBe(walk[0]);
+  });
+
+  it("walkPathway(one line) on 100,000 draws: the median PFS is within 2% of the model's median (exponential, 29 months)", () => {
+    const source = randomSource(1);
+    const n = 100_000;
+    const times = new Float64Array(n);
+    const many = new Float64Array(outcomeDrawsPerPatient);
+    const scratch = createPatientDraws();
+    const pathway = compilePathway([{ treatment: "captem" }], model);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < outcomeDrawsPerPatient; k++) many[k] = source();
+      walkPathway(pathway, model, preparePatientDraws(scratch, model, many, 0, 1, 1, 1), walk);
+      times[i] = walk[0];
+    }
+    times.sort();
+    // standard error of a sample median ≈ 1/(2 f(m) √n) = m/(ln 2 · √n) ≈ 0.13 months: 2% (0.58) is > 4 SE
+    expect(Math.abs(times[n / 2] - 29) / 29).toBeLessThan(0.02);
+    expect(ppsDrawOffset).toBe(12);
+  });
+});
