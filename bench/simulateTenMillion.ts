@@ -29,4 +29,14 @@ if (mode === "stream") {
   for (const e of result.outcomes[0].osEvent) events += e;
 }
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, events, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+// Peak resident memory of this process. On Linux, VmHWM of /proc/self/status (reset by exec); getrusage's
+// maxRSS would include the parent's resident size at fork time.
+let maxRssMiB = process.resourceUsage().maxRSS / 1024;
+try {
+  const { readFileSync } = await import("node:fs");
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+  if (match !== null) maxRssMiB = Number(match[1]) / 1024;
+} catch {
+  // not Linux: keep getrusage's figure
+}
+console.log(JSON.stringify({ ms, events, maxRssMiB }));

@@ -131,36 +131,41 @@ export function generateCohortBlock(spec: CompiledCohortSpec, source: RandomSour
  * (`uniforms[21·p + k]` is draw k of patient p). No checks, no allocation; O(count).
  */
 export function generateCohortFromUniforms(spec: CompiledCohortSpec, uniforms: Float64Array, columns: CohortColumns, offset: number, count: number): void {
-  const ageQuantile = spec.ageQuantile;
+  const { ageQuantile, ageMin, ageMax, femaleShare, primarySiteCumulative, functionalShare, syndromeCumulative, gradeCumulative, enetsCumulative } = spec;
+  const { ki67LogMin, ki67LogMax, mitosesMin, mitosesMax, lesionMin, lesionMax, sizeLogMin, sizeLogMax, involvementMin, involvementMax, sstrByGrade } = spec;
+  const { extrahepaticShare, liverReserveShare, comorbidityShare, primaryResectedShare, primarySymptomaticShare, accrualMonths } = spec;
+  const { stableMin, stableMax, cytoreductionMin, cytoreductionMax } = spec;
+  const { age: ages, sex, primarySite, syndrome, grade: grades, differentiation, ki67, mitoses, enetsType, lesionCount, largestLesionCm, liverInvolvementPct } = columns;
+  const { extrahepaticDisease, adequateLiverReserve, seriousComorbidity, sstrPositive, primaryResected, primarySymptomatic, monthsStable, expectedCytoreductionPct, entryMonths } = columns;
   for (let p = 0; p < count; p++) {
     const i = offset + p;
     const u = p * cohortDrawsPerPatient;
     const age = Math.floor(ageQuantile(uniforms[u]));
-    columns.age[i] = age < spec.ageMin ? spec.ageMin : age > spec.ageMax ? spec.ageMax : age;
-    columns.sex[i] = uniforms[u + 1] < spec.femaleShare ? 0 : 1;
-    columns.primarySite[i] = pick(spec.primarySiteCumulative, uniforms[u + 2]);
-    columns.syndrome[i] = uniforms[u + 3] < spec.functionalShare ? 1 + pick(spec.syndromeCumulative, uniforms[u + 4]) : 0;
-    const grade = pick(spec.gradeCumulative, uniforms[u + 5]);
-    columns.grade[i] = grade;
-    columns.differentiation[i] = grade === NEC ? 1 : 0;
-    const logMin = spec.ki67LogMin[grade];
-    columns.ki67[i] = round1(Math.exp(logMin + uniforms[u + 6] * (spec.ki67LogMax[grade] - logMin)));
-    columns.mitoses[i] = wholeUniform(spec.mitosesMin[grade], spec.mitosesMax[grade], uniforms[u + 7]);
-    const type = pick(spec.enetsCumulative, uniforms[u + 8]);
-    columns.enetsType[i] = type;
-    columns.lesionCount[i] = wholeUniform(spec.lesionMin[type], spec.lesionMax[type], uniforms[u + 9]);
-    const sizeMin = spec.sizeLogMin[type];
-    columns.largestLesionCm[i] = round1(Math.exp(sizeMin + uniforms[u + 10] * (spec.sizeLogMax[type] - sizeMin)));
-    columns.liverInvolvementPct[i] = Math.round(spec.involvementMin[type] + uniforms[u + 11] * (spec.involvementMax[type] - spec.involvementMin[type]));
-    columns.extrahepaticDisease[i] = uniforms[u + 12] < spec.extrahepaticShare ? 1 : 0;
-    columns.adequateLiverReserve[i] = uniforms[u + 13] < spec.liverReserveShare ? 1 : 0;
-    columns.seriousComorbidity[i] = uniforms[u + 14] < spec.comorbidityShare ? 1 : 0;
-    columns.sstrPositive[i] = uniforms[u + 15] < spec.sstrByGrade[grade] ? 1 : 0;
-    columns.primaryResected[i] = uniforms[u + 16] < spec.primaryResectedShare ? 1 : 0;
-    columns.monthsStable[i] = wholeUniform(spec.stableMin, spec.stableMax, uniforms[u + 17]);
-    columns.expectedCytoreductionPct[i] = wholeUniform(spec.cytoreductionMin, spec.cytoreductionMax, uniforms[u + 18]);
-    columns.entryMonths[i] = uniforms[u + 19] * spec.accrualMonths;
-    columns.primarySymptomatic[i] = uniforms[u + 20] < spec.primarySymptomaticShare ? 1 : 0;
+    ages[i] = age < ageMin ? ageMin : age > ageMax ? ageMax : age;
+    sex[i] = uniforms[u + 1] < femaleShare ? 0 : 1;
+    primarySite[i] = pick(primarySiteCumulative, uniforms[u + 2]);
+    syndrome[i] = uniforms[u + 3] < functionalShare ? 1 + pick(syndromeCumulative, uniforms[u + 4]) : 0;
+    const grade = pick(gradeCumulative, uniforms[u + 5]);
+    grades[i] = grade;
+    differentiation[i] = grade === NEC ? 1 : 0;
+    const logMin = ki67LogMin[grade];
+    ki67[i] = round1(Math.exp(logMin + uniforms[u + 6] * (ki67LogMax[grade] - logMin)));
+    mitoses[i] = wholeUniform(mitosesMin[grade], mitosesMax[grade], uniforms[u + 7]);
+    const type = pick(enetsCumulative, uniforms[u + 8]);
+    enetsType[i] = type;
+    lesionCount[i] = wholeUniform(lesionMin[type], lesionMax[type], uniforms[u + 9]);
+    const sizeMin = sizeLogMin[type];
+    largestLesionCm[i] = round1(Math.exp(sizeMin + uniforms[u + 10] * (sizeLogMax[type] - sizeMin)));
+    liverInvolvementPct[i] = Math.round(involvementMin[type] + uniforms[u + 11] * (involvementMax[type] - involvementMin[type]));
+    extrahepaticDisease[i] = uniforms[u + 12] < extrahepaticShare ? 1 : 0;
+    adequateLiverReserve[i] = uniforms[u + 13] < liverReserveShare ? 1 : 0;
+    seriousComorbidity[i] = uniforms[u + 14] < comorbidityShare ? 1 : 0;
+    sstrPositive[i] = uniforms[u + 15] < sstrByGrade[grade] ? 1 : 0;
+    primaryResected[i] = uniforms[u + 16] < primaryResectedShare ? 1 : 0;
+    monthsStable[i] = wholeUniform(stableMin, stableMax, uniforms[u + 17]);
+    expectedCytoreductionPct[i] = wholeUniform(cytoreductionMin, cytoreductionMax, uniforms[u + 18]);
+    entryMonths[i] = uniforms[u + 19] * accrualMonths;
+    primarySymptomatic[i] = uniforms[u + 20] < primarySymptomaticShare ? 1 : 0;
   }
 }
 

@@ -10,17 +10,35 @@ const cache = new Map<string, EvidenceRegistry>();
 
 /**
  * Reads data/evidence/*.json and data/assumptions/*.json under `dir` (default: the package's data/ folder) as
- * {@link RegistryFile}s with paths relative to `dir` ("evidence/figures.json"), sorted by path. A file that is not
- * valid JSON is an InputError naming it. Node only; a dashboard can bundle the result as JSON.
+ * {@link RegistryFile}s with paths relative to `dir` ("evidence/figures.json"), sorted by path. A missing
+ * evidence/ folder (e.g. a mistyped `--data DIR`), an empty one, and a file that cannot be read or is not valid JSON
+ * are InputErrors naming the folder or file (never an empty registry, never a stack trace). Node only; a dashboard can bundle the result as JSON.
  */
 export function readRegistryFiles(dir: string = dataDir()): RegistryFile[] {
+  if (!existsSync(join(dir, "evidence"))) {
+    throw new InputError(`evidence registry: no folder ${join(dir, "evidence")} (expected ${dir} to hold evidence/*.json and, optionally, assumptions/*.json)`);
+  }
   const files: RegistryFile[] = [];
   const problems: string[] = [];
   for (const folder of ["evidence", "assumptions"]) {
     const path = join(dir, folder);
     if (!existsSync(path)) continue;
-    for (const name of readdirSync(path).filter((n) => n.endsWith(".json")).sort()) {
-      const text = readFileSync(join(path, name), "utf8");
+    let names: string[];
+    try {
+      names = readdirSync(path).filter((n) => n.endsWith(".json")).sort();
+    } catch (error) {
+      problems.push(`${folder}: cannot list the folder (${errorCode(error)})`);
+      continue;
+    }
+    if (folder === "evidence" && names.length === 0) problems.push(`${folder}: no *.json files (expected figures, references, thresholds and treatments)`);
+    for (const name of names) {
+      let text: string;
+      try {
+        text = readFileSync(join(path, name), "utf8");
+      } catch (error) {
+        problems.push(`${folder}/${name}: cannot read the file (${errorCode(error)})`);
+        continue;
+      }
       try {
         files.push({ path: `${folder}/${name}`, content: JSON.parse(text) as unknown });
       } catch (error) {
@@ -30,6 +48,13 @@ export function readRegistryFiles(dir: string = dataDir()): RegistryFile[] {
   }
   if (problems.length > 0) throw new InputError(`evidence registry: ${problems.length} unreadable file${problems.length === 1 ? "" : "s"} in ${dir}`, problems);
   return files;
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "EISDIR") return "a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**

@@ -62,7 +62,8 @@ const decoder = new TextDecoder();
  *
  * Works on the bytes: only the requested cells are looked at; plain decimals are converted exactly
  * (an integer mantissa below 2^53 divided by an exact power of ten is correctly rounded, as `Number()`
- * would give); anything else falls back to `Number()`. Labels are interned by hashing their bytes.
+ * would give); decimals with an exponent fall back to `Number()`; any other syntax (hex "0x10", binary,
+ * octal, "Infinity", text) is a bad cell. Labels are interned by hashing their bytes.
  * A million rows parse in about a tenth of a second. Runs in O(size of the file).
  */
 export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCsvColumns, source = "input"): SurvivalCsv {
@@ -169,8 +170,17 @@ function describe(text: string): string {
   return text.trim() === "" ? "an empty cell" : `'${text.trim()}'`;
 }
 
+/** A decimal number, optionally with an exponent ("12", "-0.5", ".5", "5.", "1e2"); not hex, octal, binary or "Infinity". */
+const decimalSyntax = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** `Number(text)` for a decimal number, NaN for anything else (empty, "NA", "0x10", "0b1", "Infinity"). */
+function decimalNumber(text: string): number {
+  const trimmed = text.trim();
+  return decimalSyntax.test(trimmed) ? Number(trimmed) : NaN;
+}
+
 function parseText(text: string): number {
-  return text.trim() === "" ? NaN : Number(text);
+  return decimalNumber(text);
 }
 
 /** A plain decimal from bytes [from, to), exactly as Number() reads it; NaN for an empty or bad cell. */
@@ -199,11 +209,11 @@ function parseNumber(bytes: Uint8Array, from: number, to: number): number {
     } else if (b === 46 && !seenPoint) {
       seenPoint = true;
     } else {
-      return Number(decoder.decode(bytes.subarray(from, to))); // exponents, NA, text: let Number() decide
+      return decimalNumber(decoder.decode(bytes.subarray(from, to))); // exponents; NA, hex and text are NaN
     }
   }
   if (!anyDigit) return NaN; // "", ".", "-"
-  if (digits > 15 || decimals > 22) return Number(decoder.decode(bytes.subarray(from, to)));
+  if (digits > 15 || decimals > 22) return decimalNumber(decoder.decode(bytes.subarray(from, to)));
   const value = decimals === 0 ? mantissa : mantissa / powersOfTen[decimals]!;
   return negative ? -value : value;
 }

@@ -22,8 +22,13 @@ export interface CompiledPathway {
   readonly debulking: Uint8Array;
 }
 
-/** The steps of a pathway, whichever shape the rules returned. */
-export const pathwaySteps = (pathway: PathwayLike): readonly PathwayStepLike[] => (Array.isArray(pathway) ? pathway : (pathway as { steps: readonly PathwayStepLike[] }).steps);
+/** The steps of a pathway, whichever shape the rules returned (an array of steps, or an object with `steps`). */
+export function pathwaySteps(pathway: PathwayLike): readonly PathwayStepLike[] {
+  if (Array.isArray(pathway)) return pathway;
+  const steps = (pathway as { steps?: readonly PathwayStepLike[] }).steps;
+  if (!Array.isArray(steps)) throw new TypeError("compilePathway: expected a pathway with `steps` (src/rules Pathway) or an array of steps");
+  return steps;
+}
 
 /** Compiles a pathway for {@link walkPathway}; O(steps). Throws an InputError for a treatment without an outcome model. */
 export function compilePathway(pathway: PathwayLike, model: OutcomeModel): CompiledPathway {

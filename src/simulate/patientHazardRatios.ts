@@ -17,14 +17,16 @@ export function patientHazardRatios(columns: CohortColumns, start: number, count
   const byType = [1, a.hrEnetsII, a.hrEnetsIII];
   const logKi67 = Math.log(a.hrKi67Per10) / 10;
   const logAge = Math.log(a.hrAgePer10Years) / 10;
+  const { hrFunctional, hrExtrahepatic, hrComorbidity, hrInadequateReserve, ageReference } = a;
+  const { grade, enetsType, ki67, syndrome, extrahepaticDisease, age, seriousComorbidity, adequateLiverReserve } = columns;
   for (let i = start, end = start + count; i < end; i++) {
-    let hr = byGrade[columns.grade[i]] * byType[columns.enetsType[i]] * Math.exp(logKi67 * columns.ki67[i]);
-    if (columns.syndrome[i] !== 0) hr *= a.hrFunctional;
-    if (columns.extrahepaticDisease[i] === 1) hr *= a.hrExtrahepatic;
+    let hr = byGrade[grade[i]] * byType[enetsType[i]] * Math.exp(logKi67 * ki67[i]);
+    if (syndrome[i] !== 0) hr *= hrFunctional;
+    if (extrahepaticDisease[i] === 1) hr *= hrExtrahepatic;
     pfs[i - start] = hr;
-    let post = hr * Math.exp(logAge * (columns.age[i] - a.ageReference));
-    if (columns.seriousComorbidity[i] === 1) post *= a.hrComorbidity;
-    if (columns.adequateLiverReserve[i] === 0) post *= a.hrInadequateReserve;
+    let post = hr * Math.exp(logAge * (age[i] - ageReference));
+    if (seriousComorbidity[i] === 1) post *= hrComorbidity;
+    if (adequateLiverReserve[i] === 0) post *= hrInadequateReserve;
     pps[i - start] = post;
   }
 }

@@ -1,7 +1,7 @@
 import { type CohortColumns, allocateCohortColumns } from "../cohort/CohortColumns.js";
 import { fillUniforms } from "../cohort/fillUniforms.js";
 import { type CompiledCohortSpec, cohortBlockSize, cohortDrawsPerPatient, compileCohortSpec, generateCohortFromUniforms } from "../cohort/generateCohort.js";
-import { createPatientView, loadPatient } from "../cohort/patientAt.js";
+import { createPatientView, patientLoader } from "../cohort/patientAt.js";
 import type { Scenario } from "../cohort/Scenario.js";
 import { type CompiledPathway, compilePathway } from "./compilePathway.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
@@ -122,6 +122,9 @@ export function simulateRange<S extends StrategyLike, T>(
   const debulkingRatio = model.parameters.assumptions.hrDebulkingEffective;
   const debulkingThreshold = model.parameters.debulkingThreshold;
 
+  const loadPatient = patientLoader(cohort);
+  const { entryMonths, expectedCytoreductionPct } = cohort;
+  const strategyCount = strategies.length;
   for (let done = 0; done < count; done += cohortBlockSize) {
     const block = (first + done) / cohortBlockSize;
     const size = Math.min(cohortBlockSize, count - done);
@@ -131,20 +134,21 @@ export function simulateRange<S extends StrategyLike, T>(
     fillUniforms(draws, size * outcomeDrawsPerPatient, plan.seed, "outcomes", block);
     for (let p = 0; p < size; p++) {
       const i = done + p;
-      loadPatient(cohort, i, view);
+      loadPatient(i, view);
       const offset = p * outcomeDrawsPerPatient;
-      let censor = adminEnd - cohort.entryMonths[i];
+      let censor = adminEnd - entryMonths[i];
       if (lossRate > 0) {
         const loss = -Math.log1p(-draws[offset + lossDrawOffset]) / lossRate;
         if (loss < censor) censor = loss;
       }
-      const debulking = cohort.expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;
+      const debulking = expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;
       preparePatientDraws(patientDraws, model, draws, offset, hrPfs[p], hrPps[p], debulking);
-      for (let s = 0; s < strategies.length; s++) {
-        const { compiled, code } = compileAndCode(assignPathway(view, strategies[s], thresholds), s);
-        walkPathway(compiled, model, patientDraws, walk);
+      for (let s = 0; s < strategyCount; s++) {
+        const pathway = assignPathway(view, strategies[s], thresholds);
+        const entry = byIdentity[s].get(pathway) ?? compileAndCode(pathway, s);
+        walkPathway(entry.compiled, model, patientDraws, walk);
         const out = outcomes[s];
-        out.pathway[i] = code;
+        out.pathway[i] = entry.code;
         if (walk[0] <= censor) {
           out.pfsMonths[i] = walk[0];
           out.pfsEvent[i] = 1;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -138,5 +138,36 @@ describe("pnen-sim km", () => {
     const { code, stdout } = await run(["km", "--help"]);
     expect(code).toBe(0);
     expect(stdout).toContain("--conf-type");
+  });
+
+  it("km on a CSV with a header and no data rows exits 2 naming the file", async () => {
+    writeCsv("header-only.csv", "t,e\n");
+    const { code, stderr } = await run(["km", "--input", "header-only.csv", "--time", "t", "--event", "e"]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe("header-only.csv: no data rows after the header (expected one row per subject)");
+  });
+
+  it("km on a CSV with a hex time (0x10) exits 2 instead of reading it as 16", async () => {
+    writeCsv("hex.csv", "t,e\n5,1\n0x10,1\n");
+    const { code, stderr } = await run(["km", "--input", "hex.csv", "--time", "t", "--event", "e"]);
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe("hex.csv: row 2 (line 3), column 't': expected a non-negative number, got '0x10'");
+  });
+
+  it("km --strata without --group exits 2 instead of silently ignoring the strata", async () => {
+    const { code, stdout, stderr } = await run(["km", "--input", "strata.csv", "--time", "time", "--event", "event", "--strata", "site"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--strata needs --group");
+  });
+
+  it("km output names the pnen-sim version and carries the research-use notice (text and --json)", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const text = await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse"]);
+    expect(text.stdout).toContain(`pnen-sim ${version} km.`);
+    expect(text.stdout).toContain("Research use only");
+    const json = JSON.parse((await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--json"])).stdout);
+    expect(json.version).toBe(version);
+    expect(json.notice).toContain("Research use only");
   });
 });

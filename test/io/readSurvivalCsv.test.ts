@@ -24,4 +24,15 @@ describe("parseSurvivalCsv", () => {
     expect(() => parseSurvivalCsv("t,e\n1,1\n\n.,1\n", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: row 2 (line 4), column 't'");
     expect(() => parseSurvivalCsv("", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: the file is empty");
   });
+
+  it("parseSurvivalCsv(text, columns) rejects hex, binary, octal and 'Infinity' times and events instead of reading 0x10 as 16", () => {
+    for (const cell of ["0x10", "0b11", "0o7", "Infinity", "1_000", '"0x10"']) {
+      expect(() => parseSurvivalCsv(`t,e\n1,1\n${cell},1\n`, { time: "t", event: "e" }, "x.csv"), cell).toThrow(
+        `x.csv: row 2 (line 3), column 't': expected a non-negative number, got '${cell.replaceAll('"', "")}'`,
+      );
+    }
+    expect(() => parseSurvivalCsv("t,e\n1,0x1\n", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: row 1 (line 2), column 'e': expected 0 (censored) or 1 (event), got '0x1'");
+    // Decimal exponents stay accepted.
+    expect([...parseSurvivalCsv("t,e\n1e1,1\n2.5E-1,1E0\n", { time: "t", event: "e" }).time]).toEqual([10, 0.25]);
+  });
 });

@@ -8,7 +8,9 @@ import { rmstContrast, rmstFromKaplanMeier, type RmstDifferenceResult, type Rmst
 import { survivalAt, type SurvivalAtResult } from "../../analysis/survivalAt.js";
 import { readSurvivalCsv, type CodedLabels, type SurvivalCsv } from "../../io/readSurvivalCsv.js";
 import { InputError } from "../../util/InputError.js";
+import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
+import { packageVersion } from "../main.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
 
 const help = `pnen-sim km — Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)
@@ -31,6 +33,7 @@ Flags:
   --json             print JSON instead of tables
   --full             print every row of each Kaplan-Meier table (by default long tables are abridged)
 
+Output ends with the pnen-sim version and the research-use notice (JSON: "version", "notice").
 Numbers agree with R: survfit (summary, print's median), survdiff, coxph (Efron ties), survRM2 (RMST).
 Group levels are ordered as R's factor(): numerically if every label is a number, otherwise alphabetically.
 `;
@@ -61,7 +64,11 @@ export const kmCommand: Command = {
     const confLevel = numberFlag("km", "conf-level", values["conf-level"], 0.95, { exclusiveMin: 0, exclusiveMax: 1 });
     const times = values.times === undefined ? [] : values.times.split(",").map((text) => numberFlag("km", "times", text.trim(), 0, { min: 0 }));
     const tau = values.tau === undefined ? undefined : numberFlag("km", "tau", values.tau, 0, { exclusiveMin: 0 });
+    if (values.strata !== undefined && values.group === undefined) {
+      throw new InputError("pnen-sim km: --strata needs --group (strata stratify the log-rank test and the Cox model between groups)");
+    }
     const data = readSurvivalCsv(resolve(io.cwd, values.input!), { time: values.time!, event: values.event!, group: values.group, strata: values.strata }, values.input!);
+    if (data.rows === 0) throw new InputError(`${values.input!}: no data rows after the header (expected one row per subject)`);
     const report = analyse(data, { confType, confLevel, times, tau });
     io.stdout(values.json ? `${toJson(report)}\n` : formatReport(report, values.full === true, values.input!));
     return 0;
@@ -176,6 +183,8 @@ function toJson(report: KmReport): string {
   const cox = report.cox;
   const single = cox !== null && cox.terms.length === 1;
   return JSON.stringify({
+    version: packageVersion(),
+    notice: researchUseNotice,
     confType: report.confType,
     confLevel: report.confLevel,
     groups,
@@ -253,6 +262,7 @@ function formatReport(report: KmReport, full: boolean, input: string): string {
       `RMST to ${fmt(d.tau)}, ${d.groups[1]} minus ${d.groups[0]}: ${fmt(d.difference.estimate)} (${level} CI ${fmt(d.difference.lower)} to ${fmt(d.difference.upper)}, ${pText(d.difference.p)}); ratio ${fmt(d.ratio.estimate)} (${fmt(d.ratio.lower)} to ${fmt(d.ratio.upper)})`,
     );
   }
+  out.push("", `pnen-sim ${packageVersion()} km. ${researchUseNotice}`);
   return `${out.join("\n")}\n`;
 }
 
