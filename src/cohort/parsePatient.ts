@@ -81,7 +81,8 @@ function valid(type: FieldKind, value: unknown): boolean {
  * at once in one InputError whose lines name the field and the expectation, e.g.
  * `patient.ki67: expected a number from 0 to 100, got 140`. Unknown fields are errors (a typo must not
  * silently become a default). Optional fields take the defaults of {@link patientFields}; `enetsType` is derived
- * from `lobesInvolved` and `contralateralSatellites` when absent (and must agree with them when both are given).
+ * from `lobesInvolved` and `contralateralSatellites` when absent (and must agree with them when both are given;
+ * `contralateralSatellites` alone must agree too: satellites mean type II).
  * `label` prefixes the field names. Browser-safe; O(fields).
  */
 export function parsePatient(json: unknown, label = "patient"): Patient {
@@ -117,6 +118,9 @@ export function parsePatient(json: unknown, label = "patient"): Patient {
     if (given === undefined) values.enetsType = derived;
     else if (hasPattern && given !== derived) {
       problems.push(`${label}.enetsType: "${String(given)}" disagrees with lobesInvolved ${String(values.lobesInvolved)} and contralateralSatellites ${String(values.contralateralSatellites)} (type ${derived}); give one or the other`);
+    } else if (!hasPattern && record.contralateralSatellites !== undefined && record.contralateralSatellites !== null && (values.contralateralSatellites === true) !== (given === "II")) {
+      // Without lobesInvolved the satellites alone still decide type II (ref. 11): they must agree with a given type.
+      problems.push(`${label}.enetsType: "${String(given)}" disagrees with contralateralSatellites ${String(values.contralateralSatellites)} (contralateral satellites mean type II, and type II means contralateral satellites); give one or the other`);
     }
   }
   if (problems.length > 0) throw new InputError(problems.length === 1 ? problems[0] : `${label}: ${problems.length} invalid fields`, problems.length === 1 ? [] : problems);

@@ -163,7 +163,9 @@ function readFigure(reader: FieldReader): EvidenceFigure | undefined {
     const high = comparatorReader.number("high", { optional: true });
     const p = comparatorReader.number("p", { optional: true, min: 0 });
     comparatorReader.rejectUnknownFields();
-    comparatorOk = label !== undefined;
+    const pInRange = p === undefined || p <= 1;
+    if (!pInRange) comparatorReader.problem("p", `expected a P value from 0 to 1, got ${p}`);
+    comparatorOk = label !== undefined && pInRange;
     if (label !== undefined) comparator = { label, ...(value !== undefined && { value }), ...(low !== undefined && { low }), ...(high !== undefined && { high }), ...(p !== undefined && { p }) };
   }
   const section = reader.string("section", { pattern: sectionPattern, patternText: sectionText });

@@ -29,8 +29,12 @@ export const ruleThresholdSources = {
   transplantStableMin: "transplant.stable.min",
   /** Transplant: age < this (years). §1.4, ref. 11. */
   transplantAgeBelow: "transplant.age.below",
+  /** Ablation: up to this many lesions count as "a single tumour" (1). §2.1. */
+  ablationSingleMaxCount: "ablation.single.maxCount",
   /** Ablation: one lesion ≤ this diameter (cm). §2.1. */
   ablationSingleMaxDiameter: "ablation.single.maxDiameter",
+  /** Ablation: from this many lesions (2) the multiple-lesion limits apply. §2.1. */
+  ablationMultipleMinCount: "ablation.multiple.minCount",
   /** Ablation: 2 to this many lesions. §2.1. */
   ablationMultipleMaxCount: "ablation.multiple.maxCount",
   /** Ablation: several lesions, largest ≤ this diameter (cm). §2.1. */

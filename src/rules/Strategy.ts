@@ -35,6 +35,8 @@ export interface StrategyChoices {
   readonly liverDirectedTherapy: boolean;
   /** Transarterial therapy used for non-functional tumours; functional tumours get HAE or HACE (§2.2: HACE when "sirt"). */
   readonly transarterialAgent: (typeof transarterialAgents)[number];
+  /** Staged transarterial therapy also for non-functional G1/G2 liver-only disease of large burden (§2: "may" help; §2.2 ref. 34: staged). */
+  readonly transarterialLargeBurden: boolean;
   /** Liver transplant offered to patients meeting §1.4's criteria whose liver disease cannot be resected. */
   readonly transplant: boolean;
   /** G3 NET of ENETS type I counts as "G3 with curative potential" for radical resection (§1.1). */
@@ -70,6 +72,7 @@ export const choiceDefinitions: readonly ChoiceDefinition[] = Object.freeze([
   { name: "conversionTherapy", values: conversionPolicies, default: "borderline", section: "1.5", refs: [23, 24, 25], description: "Conversion therapy before surgery. Default 'borderline': type II G1/G2 fit patients whose expected cytoreduction is below the debulking cut-off get conversion therapy then debulking; 'all-resectable' gives it before every hepatic resection; 'never' operates upfront on the resectable only." },
   { name: "liverDirectedTherapy", values: bool, default: true, section: "2", refs: [26, 33], description: "Whether ablation and transarterial therapy (HAE, HACE, SIRT) may be used." },
   { name: "transarterialAgent", values: transarterialAgents, default: "hace", section: "2.2", refs: [33], description: "Transarterial therapy for non-functional tumours; the review finds no difference between the three (ref. 33). Functional tumours get HAE or HACE as §2.2 says (HACE when 'sirt' is chosen)." },
+  { name: "transarterialLargeBurden", values: bool, default: false, section: "2.2", refs: [34], description: "Staged transarterial therapy for non-functional G1/G2 liver-only disease of large burden (involvement >= rules.liverBurden.large.involvement.min) that is not resected or ablated. Default false: §2 recommends local therapy for small burden and says only that it 'may' also help large burden; §2.2 (ref. 34) then stages it to avoid tumour lysis. Functional tumours get staged HAE/HACE whatever this choice." },
   { name: "transplant", values: bool, default: true, section: "1.4", refs: [11], description: "Offer liver transplantation to fit patients meeting all of §1.4's criteria whose liver disease is not resected." },
   { name: "resectG3WithCurativePotential", values: bool, default: true, section: "1.1", refs: [14], description: "Treat a G3 NET of ENETS type I (fit, adequate reserve, no extrahepatic disease) as 'G3 with curative potential' and resect it radically." },
   { name: "everolimusInG3", values: bool, default: true, section: "3.2", refs: [18, 20, 39], description: "Everolimus as a later line for G3 NET (the review: it 'may also be effective' in G3)." },

@@ -173,8 +173,8 @@ export function decide(p: Patient, c: StrategyChoices, t: RuleThresholds, plan: 
   const liverOperated = plan.surgery === Surgery.radical || plan.surgery === Surgery.staged || plan.surgery === Surgery.debulking || plan.surgery === Surgery.transplant;
   if (!liverOperated) {
     const ablatable =
-      (p.lesionCount === 1 && p.largestLesionCm <= t.ablationSingleMaxDiameter) ||
-      (p.lesionCount >= 2 && p.lesionCount <= t.ablationMultipleMaxCount && p.largestLesionCm <= t.ablationMultipleMaxDiameter);
+      (p.lesionCount <= t.ablationSingleMaxCount && p.largestLesionCm <= t.ablationSingleMaxDiameter) ||
+      (p.lesionCount >= t.ablationMultipleMinCount && p.lesionCount <= t.ablationMultipleMaxCount && p.largestLesionCm <= t.ablationMultipleMaxDiameter);
     const eligible = grade !== 4 && (lowGrade || functional);
     const large = p.liverInvolvementPct >= t.largeBurdenInvolvementMin;
     if (!c.liverDirectedTherapy) {
@@ -182,24 +182,27 @@ export function decide(p: Patient, c: StrategyChoices, t: RuleThresholds, plan: 
     } else if (ablatable && eligible) {
       plan.local = Local.ablation;
       if (trace !== null) {
-        note(trace, "local.ablation", true, p.lesionCount === 1
-          ? `One lesion of ${p.largestLesionCm} cm <= ${t.ablationSingleMaxDiameter} cm: ablation`
+        note(trace, "local.ablation", true, p.lesionCount <= t.ablationSingleMaxCount && p.largestLesionCm <= t.ablationSingleMaxDiameter
+          ? `${p.lesionCount === 1 ? "One lesion" : `${p.lesionCount} lesions`} of ${p.largestLesionCm} cm <= ${t.ablationSingleMaxDiameter} cm: ablation`
           : `${p.lesionCount} lesions, largest ${p.largestLesionCm} cm <= ${t.ablationMultipleMaxDiameter} cm: ablation`);
       }
     } else {
       if (trace !== null) {
         note(trace, "local.ablation", false, !eligible
           ? `No ablation: ${grade === 4 ? "NEC" : "non-functional G3"}, systemic therapy first`
-          : `No ablation: ${p.lesionCount} lesion${p.lesionCount === 1 ? "" : "s"}, largest ${p.largestLesionCm} cm (criteria: one <= ${t.ablationSingleMaxDiameter} cm, or 2–${t.ablationMultipleMaxCount} <= ${t.ablationMultipleMaxDiameter} cm)`);
+          : `No ablation: ${p.lesionCount} lesion${p.lesionCount === 1 ? "" : "s"}, largest ${p.largestLesionCm} cm (criteria: ${t.ablationSingleMaxCount === 1 ? "one" : `up to ${t.ablationSingleMaxCount}`} <= ${t.ablationSingleMaxDiameter} cm, or ${t.ablationMultipleMinCount}–${t.ablationMultipleMaxCount} <= ${t.ablationMultipleMaxDiameter} cm)`);
       }
       if (functional && grade !== 4) {
         plan.local = c.transarterialAgent === "hae" ? Local.hae : Local.hace;
         if (large) plan.localStaged = 1;
         if (trace !== null) note(trace, "local.transarterial.functional", true, `Functional tumour: ${c.transarterialAgent === "hae" ? "HAE" : "HACE"} of the liver metastases, alongside symptom control`);
-      } else if (lowGrade && !large && !p.extrahepaticDisease) {
+      } else if (lowGrade && !p.extrahepaticDisease && (!large || c.transarterialLargeBurden)) {
         plan.local = c.transarterialAgent === "hae" ? Local.hae : c.transarterialAgent === "sirt" ? Local.sirt : Local.hace;
+        if (large) plan.localStaged = 1;
         if (trace !== null) {
-          note(trace, "local.transarterial.lowBurden", true, `${gradeNames[grade]}, liver-only, involvement ${p.liverInvolvementPct}% < ${t.largeBurdenInvolvementMin}%: transarterial therapy`);
+          note(trace, "local.transarterial.lowBurden", true, large
+            ? `${gradeNames[grade]}, liver-only, involvement ${p.liverInvolvementPct}% >= ${t.largeBurdenInvolvementMin}% (large burden): the strategy gives transarterial therapy anyway`
+            : `${gradeNames[grade]}, liver-only, involvement ${p.liverInvolvementPct}% < ${t.largeBurdenInvolvementMin}%: transarterial therapy`);
           if (plan.local === Local.sirt) note(trace, "local.transarterial.sirt", true, "Strategy chooses SIRT as the transarterial therapy");
         }
       } else if (trace !== null && lowGrade) {

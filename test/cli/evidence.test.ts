@@ -133,4 +133,24 @@ describe("pnen-sim evidence", () => {
       expect(err).toContain('evidence/figures.json: figures[0] "functional.share.china": endpoint: missing; expected a non-empty string');
     });
   });
+
+  it("main(['evidence', '--data', missing]) exits 2 naming the folder instead of printing an empty registry", async () => {
+    const { code, out, err } = await run("--data", "/no/such/pnen-data");
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("evidence registry: no folder /no/such/pnen-data/evidence");
+  });
+
+  it("main(['evidence', …]) output names the pnen-sim version and carries the research-use notice (tables and JSON objects)", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    for (const args of [[], ["--id", "captem.pfs.median"], ["--summary"]]) {
+      const { out } = await run(...args);
+      expect(out, args.join(" ")).toContain(`pnen-sim ${version}. Research use only`);
+    }
+    for (const args of [["--json"], ["--id", "46", "--json"], ["--summary", "--json"]]) {
+      const json = JSON.parse((await run(...args)).out) as { version: string; notice: string };
+      expect(json.version, args.join(" ")).toBe(version);
+      expect(json.notice).toContain("Research use only");
+    }
+  });
 });

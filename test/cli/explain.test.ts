@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -108,5 +108,15 @@ describe("pnen-sim explain", () => {
     expect(code).toBe(0);
     expect(out).toContain("Usage: pnen-sim explain --patient '<json>' [--strategy NAME] [--json]");
     expect(out).toMatch(/adequateLiverReserve +default true/);
+  });
+
+  it("main(['explain', …]) output names the pnen-sim version and carries the research-use notice (text and --json)", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const text = await run("--patient", JSON.stringify(examples.resectableHead));
+    expect(text.out).toContain(`pnen-sim ${version}, rules of Lu et al. 2025`);
+    expect(text.out).toContain("Research use only");
+    const json = JSON.parse((await run("--patient", JSON.stringify(examples.resectableHead), "--json")).out);
+    expect(json.version).toBe(version);
+    expect(json.notice).toContain("Research use only");
   });
 });

@@ -170,4 +170,23 @@ describe("pnen-sim km", () => {
     expect(json.version).toBe(version);
     expect(json.notice).toContain("Research use only");
   });
+
+  it("km warns when the Cox model does not converge (R: 'Ran out of iterations') and says why there is none when it is not estimable", async () => {
+    // R: coxph(Surv(time, event) ~ arm + strata(s)) on these rows warns "Ran out of iterations and did not converge".
+    writeCsv("monotone.csv", "time,event,arm,s\n5,1,A,x\n8,1,B,x\n3,0,A,y\n4,1,A,y\n");
+    const text = await run(["km", "--input", "monotone.csv", "--time", "time", "--event", "event", "--group", "arm", "--strata", "s"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Warning: the Cox model did not converge");
+    const json = JSON.parse((await run(["km", "--input", "monotone.csv", "--time", "time", "--event", "event", "--group", "arm", "--strata", "s", "--json"])).stdout);
+    expect(json.cox.converged).toBe(false);
+    expect(json.coxNote).toContain("did not converge");
+    // R: coxph gives coef NA when one group has no events before the other's are all over (singular information).
+    writeCsv("singular.csv", "time,event,arm\n5,1,A\n8,1,A\n3,0,B\n4,0,B\n");
+    const singular = await run(["km", "--input", "singular.csv", "--time", "time", "--event", "event", "--group", "arm"]);
+    expect(singular.code).toBe(0);
+    expect(singular.stdout).toContain("Cox model not estimable: the information matrix is singular");
+    const converged = JSON.parse((await run(["km", "--input", "freireich.csv", "--time", "weeks", "--event", "relapse", "--group", "arm", "--json"])).stdout);
+    expect(converged.cox.converged).toBe(true);
+    expect(converged.coxNote).toBeUndefined();
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 
@@ -31,5 +32,10 @@ describe("pnen-sim strategies", () => {
   });
   it("main(['strategies', '--bogus']) exits 2", async () => {
     expect((await run("--bogus")).code).toBe(2);
+  });
+  it("main(['strategies']) ends with the pnen-sim version and the research-use notice", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    expect((await run()).out.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^pnen-sim ${version.replaceAll(".", "\\.")}\\. Research use only`));
+    expect(JSON.parse((await run("--choices", "--json")).out)).toMatchObject({ version });
   });
 });

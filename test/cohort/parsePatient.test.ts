@@ -57,4 +57,10 @@ describe("parsePatient(json)", () => {
     const names = patientFields.map((f) => f.name);
     for (const n of ["age", "sex", "primarySite", "syndrome", "ki67", "mitoses", "differentiation", "enetsType", "lesionCount", "largestLesionCm", "liverInvolvementPct", "extrahepaticDisease", "adequateLiverReserve", "seriousComorbidity", "sstrPositive", "primaryResected", "monthsStable", "expectedCytoreductionPct"]) expect(names).toContain(n);
   });
+  it("parsePatient(json) rejects an enetsType that disagrees with contralateralSatellites given without lobesInvolved (ref. 11)", () => {
+    expect(() => parsePatient({ ...minimal, enetsType: "I", contralateralSatellites: true })).toThrow(/patient\.enetsType: "I" disagrees with contralateralSatellites true/);
+    expect(() => parsePatient({ ...minimal, enetsType: "II", contralateralSatellites: false })).toThrow(/patient\.enetsType: "II" disagrees with contralateralSatellites false/);
+    expect(parsePatient({ ...minimal, enetsType: "II", contralateralSatellites: true }).enetsType).toBe("II");
+    expect(parsePatient({ ...minimal, enetsType: "III", contralateralSatellites: false }).enetsType).toBe("III");
+  });
 });

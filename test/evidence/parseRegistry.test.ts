@@ -172,4 +172,12 @@ describe("parseRegistry(files) sections", () => {
       'evidence/figures.json: figures[0] "captem.pfs.median": section: expected a section of the review: "intro", "1" … "4" or "1.1" … "3.5", got string "§3.1"',
     );
   });
+
+  it("parseRegistry(files) rejects a comparator P value above 1, naming file, record and field", () => {
+    const comparator = { label: "direct resection", value: 12, p: 2.7 };
+    expect(problemsOf(files({ figures: [figure({ comparator })] }))).toEqual([
+      'evidence/figures.json: figures[0] "captem.pfs.median": comparator: p: expected a P value from 0 to 1, got 2.7',
+    ]);
+    expect(parseRegistry(files({ figures: [figure({ comparator: { ...comparator, p: 0.027 } })] })).figure("captem.pfs.median").comparator?.p).toBe(0.027);
+  });
 });

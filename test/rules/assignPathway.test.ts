@@ -159,6 +159,18 @@ describe("assignPathway — §2 liver-directed therapy", () => {
     expect(first({ ...unfit, lesionCount: 3, largestLesionCm: 2 })).toBe("ablation");
     expect(first({ ...unfit, lesionCount: 4, largestLesionCm: 2 })).not.toBe("ablation");
   });
+  it("local.ablation (§2.1): the lesion counts come from thresholds.json (ablation.single.maxCount, ablation.multiple.minCount), not from literals in code", () => {
+    // A researcher who widens "a single tumour" to two lesions of <= 5 cm must see it applied.
+    const widened = { ...thresholds, ablationSingleMaxCount: 2 };
+    const twoOf4cm = { ...unfit, lesionCount: 2, largestLesionCm: 4 };
+    expect(assignPathway(twoOf4cm, review, thresholds).steps[0]?.treatment).not.toBe("ablation");
+    expect(assignPathway(twoOf4cm, review, widened).steps[0]?.treatment).toBe("ablation");
+    // And one who starts the multiple-lesion rule at 3 lesions stops ablating two lesions of 3 cm.
+    const twoOf3cm = { ...unfit, lesionCount: 2, largestLesionCm: 3 };
+    expect(assignPathway(twoOf3cm, review, { ...thresholds, ablationMultipleMinCount: 3 }).steps[0]?.treatment).not.toBe("ablation");
+    expect(thresholds.ablationSingleMaxCount).toBe(1);
+    expect(thresholds.ablationMultipleMinCount).toBe(2);
+  });
   it("local.ablation (§2.1, ref. 26): not for NEC or non-functional G3; not under no-liver-directed", () => {
     const small = { ...unfit, lesionCount: 1, largestLesionCm: 2 };
     expect(treatments({ ...small, differentiation: "poor" })).not.toContain("ablation");
@@ -172,6 +184,17 @@ describe("assignPathway — §2 liver-directed therapy", () => {
     expect(first({ ...many, liverInvolvementPct: 50 })).toBe("captem");
     expect(first({ ...many, liverInvolvementPct: 51 })).toBe("captem");
     expect(first({ ...many, liverInvolvementPct: 20, extrahepaticDisease: true })).toBe("captem");
+  });
+  it("local.transarterial.staged (§2, §2.2, ref. 34): large-burden non-functional G1/G2 is a named choice (transarterialLargeBurden, default false), staged when chosen", () => {
+    const large = { ...unfit, lesionCount: 8, largestLesionCm: 6, liverInvolvementPct: 60 };
+    expect(treatments(large)).not.toContain("hace");
+    const chosen = custom({ transarterialLargeBurden: true });
+    const step = assignPathway(large, chosen, thresholds).steps.find((x) => x.treatment === "hace");
+    expect(step).toMatchObject({ treatment: "hace", line: 1, staged: true });
+    expect(fired(large, "local.transarterial.staged", chosen)).toBe(true);
+    // Small burden is unchanged by the choice (one session); extrahepatic disease still goes to systemic therapy.
+    expect(assignPathway({ ...large, liverInvolvementPct: 49 }, chosen, thresholds).steps.find((x) => x.treatment === "hace")?.staged).toBeUndefined();
+    expect(treatments({ ...large, extrahepaticDisease: true }, chosen)).not.toContain("hace");
   });
   it("local.transarterial.sirt (§2.2, refs. 33, 38): the strategy's agent (HAE, SIRT) replaces HACE for non-functional tumours", () => {
     const many = { ...unfit, lesionCount: 10, liverInvolvementPct: 20 };

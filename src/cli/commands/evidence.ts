@@ -8,6 +8,13 @@ import { closestIds } from "../../evidence/closestIds.js";
 import { formatCitation, doiUrl } from "../../evidence/formatCitation.js";
 import { formatQuantity } from "../../evidence/formatQuantity.js";
 import { loadRegistry } from "../../io/loadRegistry.js";
+import { researchUseNotice } from "../../report/researchUseNotice.js";
+import { packageVersion } from "../main.js";
+
+/** The last line of every table the command prints: which pnen-sim, and the research-use notice. */
+const footer = (): string => `pnen-sim ${packageVersion()}. ${researchUseNotice}\n`;
+/** Keys added to every JSON object the command prints (arrays from --kind stay arrays). */
+const provenance = (): { version: string; notice: string } => ({ version: packageVersion(), notice: researchUseNotice });
 
 const kinds = ["figures", "references", "thresholds", "assumptions", "treatments"] as const;
 type Kind = (typeof kinds)[number];
@@ -67,11 +74,11 @@ export const evidenceCommand: Command = {
     if (values.summary === true) return showSummary(registry, values.json === true, io);
     const shown: readonly Kind[] = kind !== undefined ? [kind as Kind] : kinds;
     if (values.json === true) {
-      const body = kind !== undefined ? registry[kind as Kind] : { source: registry.source, ...Object.fromEntries(kinds.map((k) => [k, registry[k]])) };
+      const body = kind !== undefined ? registry[kind as Kind] : { ...provenance(), source: registry.source, ...Object.fromEntries(kinds.map((k) => [k, registry[k]])) };
       io.stdout(`${JSON.stringify(body, null, 2)}\n`);
       return 0;
     }
-    io.stdout(shown.map((k) => `${heading(k, registry)}\n${table(k, registry)}`).join("\n"));
+    io.stdout(`${shown.map((k) => `${heading(k, registry)}\n${table(k, registry)}`).join("\n")}\n${footer()}`);
     return 0;
   },
 };
@@ -109,7 +116,7 @@ function showSummary(registry: EvidenceRegistry, json: boolean, io: CommandIO): 
   const counts = Object.fromEntries(kinds.map((k) => [k, registry[k].length]));
   const headline = headlineFigureIds.map((id) => registry.figure(id));
   if (json) {
-    io.stdout(`${JSON.stringify({ source: registry.source?.doi ?? null, counts, headline }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...provenance(), source: registry.source?.doi ?? null, counts, headline }, null, 2)}\n`);
     return 0;
   }
   const source = registry.source !== null ? `${registry.source.titleEnglish} (${registry.source.journal}, doi:${registry.source.doi})` : "(no source record)";
@@ -120,8 +127,7 @@ function showSummary(registry: EvidenceRegistry, json: boolean, io: CommandIO): 
       "",
       "Headline figures (as the review reports them; see --id ID for notes and source checks):",
       formatTable(["id", "value", "comparator", "refs", "kind", "check"], headline.map((f) => [f.id, formatQuantity(f), comparatorText(f), f.refs.join(","), f.effectKind, f.sourceCheck.status])),
-      "Research use only: pnen-sim simulates cohorts; it does not advise on the care of any patient.",
-      "",
+      footer(),
     ].join("\n"),
   );
   return 0;
@@ -138,7 +144,7 @@ function showOne(registry: EvidenceRegistry, id: string, json: boolean, io: Comm
   const found = findRecord(registry, id);
   const refs = "refs" in found.record ? found.record.refs.map((n) => registry.reference(n)) : "number" in found.record ? [found.record] : [];
   if (json) {
-    io.stdout(`${JSON.stringify({ kind: found.kind, record: found.record, citations: refs.map(formatCitation) }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ ...provenance(), kind: found.kind, record: found.record, citations: refs.map(formatCitation) }, null, 2)}\n`);
     return 0;
   }
   const lines = [`${found.kind.replace(/s$/, "")} ${id}`];
@@ -156,7 +162,7 @@ function showOne(registry: EvidenceRegistry, id: string, json: boolean, io: Comm
   } else if ("number" in found.record && found.record.doi !== null) {
     lines.push("", `  ${formatCitation(found.record)}`, `  ${doiUrl(found.record.doi)}`);
   }
-  io.stdout(`${lines.join("\n")}\n`);
+  io.stdout(`${lines.join("\n")}\n\n${footer()}`);
   return 0;
 }
 

@@ -4,7 +4,9 @@ import { parsePatient, patientFields } from "../../cohort/parsePatient.js";
 import { loadRuleThresholds, loadStrategy } from "../../io/loadStrategies.js";
 import { explainPathway, type PathwayExplanation } from "../../rules/index.js";
 import { InputError } from "../../util/InputError.js";
+import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
+import { packageVersion } from "../main.js";
 import { parseFlags } from "../parseFlags.js";
 
 const fieldHelp = patientFields
@@ -19,7 +21,7 @@ Usage: pnen-sim explain --patient '<json>' [--strategy NAME] [--json]
 Flags:
   --patient JSON     the patient as a JSON object (or @FILE to read it from a file)
   --strategy NAME    a strategy of data/strategies (default: review; see 'pnen-sim strategies')
-  --json             print {strategy, grade, enetsType, code, pathway: [{treatment, intent, line, ...}], trace: [...]}
+  --json             print {version, notice, strategy, grade, enetsType, code, pathway: [{treatment, intent, line, ...}], trace: [...]}
 
 Patient fields (camelCase):
 ${fieldHelp}
@@ -43,6 +45,7 @@ export function formatExplanation(explanation: PathwayExplanation): string {
   for (const entry of explanation.trace) {
     lines.push(`  ${entry.fired ? "+" : "-"} ${entry.text}  [${entry.rule}; §${entry.section}; ref. ${entry.refs.join(", ")}]`);
   }
+  lines.push("", `pnen-sim ${packageVersion()}, rules of Lu et al. 2025 (doi:10.7659/j.issn.1005-6947.230441). ${researchUseNotice}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -76,7 +79,7 @@ export const explainCommand: Command = {
     const patient = parsePatient(readPatientJson(values.patient, io.cwd));
     const strategy = loadStrategy(values.strategy);
     const explanation = explainPathway(patient, strategy, loadRuleThresholds());
-    io.stdout(values.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+    io.stdout(values.json ? `${JSON.stringify({ version: packageVersion(), notice: researchUseNotice, ...explanation }, null, 2)}\n` : formatExplanation(explanation));
     return 0;
   },
 };

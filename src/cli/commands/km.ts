@@ -81,6 +81,8 @@ interface KmReport {
   readonly groups: { readonly group: string; readonly km: KaplanMeierResult; readonly at: SurvivalAtResult | null; readonly rmst: RmstResult | null }[];
   readonly logRank: LogRankResult | null;
   readonly cox: CoxResult | null;
+  /** Why there is no Cox model, or why its numbers must not be used (non-convergence); null when all is well. */
+  readonly coxNote: string | null;
   readonly rmstDifference: RmstDifferenceResult | null;
   readonly stratified: boolean;
 }
@@ -113,17 +115,26 @@ function analyse(
   const testTable = strata === null ? table : eventTableCore(data.time, data.event, group.index, group.levels, strata.index, strata.levels);
   const logRankResult = compare ? logRankFromTable(testTable) : null;
   let cox: CoxResult | null = null;
+  let coxNote: string | null = null;
   if (compare && groups.some((g) => g.km.events > 0)) {
     try {
       cox = coxPhFromTable(testTable, { confLevel: options.confLevel });
-    } catch {
-      cox = null; // e.g. a singular information matrix: no hazard ratio, as R reports NA
+      if (!cox.converged) {
+        coxNote = `the Cox model did not converge in ${cox.iterations} iterations (as R's "Ran out of iterations and did not converge"): a group's hazard ratio is probably 0 or infinite; do not use these estimates`;
+      }
+    } catch (error) {
+      // A singular information matrix (e.g. no events in one group): no hazard ratio, as R reports NA. Anything
+      // else is a bug and must not be hidden.
+      if (!(error instanceof RangeError) || !error.message.startsWith("coxPh")) throw error;
+      coxNote = `not estimable: ${error.message.replace(/^coxPh:\s*/, "")}`;
     }
+  } else if (compare) {
+    coxNote = "not estimable: no events";
   }
   const [first, second] = groups;
   const difference =
     groups.length === 2 && first!.rmst !== null && second!.rmst !== null ? rmstContrast(first!.rmst, second!.rmst, [first!.group, second!.group]) : null;
-  return { confType: options.confType, confLevel: options.confLevel, groups, logRank: logRankResult, cox, rmstDifference: difference, stratified: strata !== null };
+  return { confType: options.confType, confLevel: options.confLevel, groups, logRank: logRankResult, cox, coxNote, rmstDifference: difference, stratified: strata !== null };
 }
 
 /** Recodes CSV labels to R's factor() order: numeric when every label is a number, else alphabetical. */
@@ -202,11 +213,13 @@ function toJson(report: KmReport): string {
             upper: single ? finite(cox.upper[0]) : null,
             p: single ? finite(cox.p[0]) : finite(cox.likelihoodRatio.p),
             ties: cox.ties,
+            converged: cox.converged,
             terms: cox.terms.map((term, i) => ({ term, coefficient: finite(cox.coefficients[i]), hazardRatio: finite(cox.hazardRatios[i]), lower: finite(cox.lower[i]), upper: finite(cox.upper[i]), p: finite(cox.p[i]) })),
             likelihoodRatio: cox.likelihoodRatio,
             wald: cox.wald,
             score: cox.score,
           },
+    ...(report.coxNote === null ? {} : { coxNote: report.coxNote }),
     ...(report.rmstDifference === null ? {} : { rmstDifference: report.rmstDifference }),
   });
 }
@@ -255,6 +268,7 @@ function formatReport(report: KmReport, full: boolean, input: string): string {
     out.push(...alignTable([["term", "hazard ratio", `lower ${level}`, `upper ${level}`, "p"], ...cox.terms.map((t, i) => [t, fmt(cox.hazardRatios[i]), fmt(cox.lower[i]), fmt(cox.upper[i]), fmtP(cox.p[i])])]));
     out.push(`Likelihood ratio ${fmt(cox.likelihoodRatio.statistic)} (${pText(cox.likelihoodRatio.p)}), Wald ${fmt(cox.wald.statistic)} (${pText(cox.wald.p)}), score ${fmt(cox.score.statistic)} (${pText(cox.score.p)}) on ${cox.score.df} df`);
   }
+  if (report.coxNote !== null) out.push("", cox === null ? `Cox model ${report.coxNote}` : `Warning: ${report.coxNote}`);
   const d = report.rmstDifference;
   if (d !== null) {
     out.push(

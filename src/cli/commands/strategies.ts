@@ -1,6 +1,8 @@
 import { loadStrategies } from "../../io/loadStrategies.js";
 import { choiceDefinitions } from "../../rules/index.js";
+import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
+import { packageVersion } from "../main.js";
 import { parseFlags } from "../parseFlags.js";
 
 const help = `pnen-sim strategies — list the treatment strategies that can be compared
@@ -26,7 +28,7 @@ export const strategiesCommand: Command = {
     const strategies = loadStrategies();
     if (values.json) {
       const out = strategies.map((s) => ({ id: s.id, name: s.name, description: s.description, overrides: s.overrides }));
-      io.stdout(`${JSON.stringify(values.choices ? { strategies: out, choices: choiceDefinitions } : out, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(values.choices ? { version: packageVersion(), notice: researchUseNotice, strategies: out, choices: choiceDefinitions } : out, null, 2)}\n`);
       return 0;
     }
     const width = Math.max(...strategies.map((s) => s.id.length));
@@ -38,6 +40,7 @@ export const strategiesCommand: Command = {
         lines.push(`  ${c.name} = ${JSON.stringify(c.default)}${others.length > 0 ? ` (or ${others.join(", ")})` : ""}  [§${c.section}]`, `      ${c.description}`);
       }
     }
+    lines.push("", `pnen-sim ${packageVersion()}. ${researchUseNotice}`);
     io.stdout(`${lines.join("\n")}\n`);
     return 0;
   },
