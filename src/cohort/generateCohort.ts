@@ -1,6 +1,6 @@
 import { type RandomSource, quantileTruncatedNormal } from "../random/index.js";
 import { type CohortColumns, allocateCohortColumns } from "./CohortColumns.js";
-import { fillUniforms } from "./fillUniforms.js";
+import { fillUniforms } from "../random/fillUniforms.js";
 import { Grades } from "./Patient.js";
 import type { CohortSpec, FollowUpSpec } from "./Scenario.js";
 

@@ -8,4 +8,3 @@ export * from "./CohortColumns.js";
 export * from "./generateCohort.js";
 export * from "./patientAt.js";
 export * from "./parsePatient.js";
-export * from "./fillUniforms.js";

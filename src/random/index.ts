@@ -10,3 +10,5 @@ export * from "./bernoulli.js";
 export * from "./categorical.js";
 export * from "./poisson.js";
 export * from "./geometric.js";
+export * from "./fillUniforms.js";
+export * from "./unitExponential.js";

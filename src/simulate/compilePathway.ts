@@ -1,6 +1,7 @@
 import { InputError } from "../util/InputError.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import type { PathwayLike, PathwayStepLike } from "./SimulationContext.js";
+import { maximumPathwayLines } from "./walkPathway.js";
 
 /**
  * A pathway reduced to what the outcome walk needs: its lines of treatment, in order, each as the index of the
@@ -54,6 +55,9 @@ export function compilePathway(pathway: PathwayLike, model: OutcomeModel): Compi
     if (main === undefined) continue;
     episodes.push(indexOf(main.treatment));
     debulking.push(line.some((s) => s.treatment === "debulking") ? 1 : 0);
+  }
+  if (episodes.length > maximumPathwayLines) {
+    throw new InputError(`pathway ${steps.map((s) => s.treatment).join(">")}: ${episodes.length} lines of treatment, more than the ${maximumPathwayLines} the outcome walk supports`);
   }
   if (episodes.length === 0) {
     episodes.push(indexOf("bestSupportiveCare"));

@@ -14,9 +14,10 @@ export function scenarioPath(nameOrFile: string, cwd: string): string {
 /**
  * Reads and validates a scenario by name (data/scenarios/NAME.json) or file. Returns the scenario and the
  * file's text (hashed into the manifest). A missing file, invalid JSON or an invalid scenario is an
- * InputError naming the file; an invalid scenario lists one problem per field. Node only.
+ * InputError naming the file; an invalid scenario lists one problem per field. `knownStrategies` and
+ * `knownSourceIds` (the registry's figure and assumption ids) enable the cross-checks of `parseScenario`. Node only.
  */
-export function loadScenarioNode(nameOrFile: string, cwd: string, knownStrategies?: readonly string[]): { scenario: Scenario; path: string; text: string } {
+export function loadScenarioNode(nameOrFile: string, cwd: string, knownStrategies?: readonly string[], knownSourceIds?: readonly string[]): { scenario: Scenario; path: string; text: string } {
   const path = scenarioPath(nameOrFile, cwd);
   if (!existsSync(path)) throw new InputError(`scenario '${nameOrFile}': file ${path} not found`);
   const text = readFileSync(path, "utf8");
@@ -26,5 +27,5 @@ export function loadScenarioNode(nameOrFile: string, cwd: string, knownStrategie
   } catch (error) {
     throw new InputError(`${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { scenario: parseScenario(document, path, knownStrategies), path, text };
+  return { scenario: parseScenario(document, path, knownStrategies, knownSourceIds), path, text };
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Scenario } from "../cohort/Scenario.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { type CalibrationEntry, calibrationReport } from "./calibrationReport.js";
@@ -52,50 +53,74 @@ export interface SimulationRun {
  * The whole `pnen-sim simulate` job as a function (the CLI and the report build on it): load the scenario and
  * data/, calibrate, simulate on worker threads, summarise, report the calibration, run the PSA replicates, and
  * write patients.csv, summary.json and manifest.json atomically when `out` is given. Node only.
+ *
+ * The three files are one set: patients.csv is streamed to a hidden staging name first, and only once
+ * everything else has been computed are the files put under their final names (patients.csv, summary.json,
+ * then manifest.json), so a failed or interrupted run never leaves a new patients.csv beside the summary and
+ * manifest of an earlier run. Traceability: summary.json carries `provenance` (package version, scenario hash,
+ * hash of the data/ records the run read, seed, n) and manifest.json the same plus the SHA-256 of patients.csv
+ * and summary.json.
  */
 export async function runSimulationNode(options: SimulationRunOptions): Promise<SimulationRun> {
   const started = new Date();
   const workers = options.workers ?? 1;
   const replicateCount = options.replicates ?? 0;
   const { context, strategies } = loadSimulationContextNode();
-  const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id));
+  const sourceIds = [...context.registry.figures.map((f) => f.id), ...context.registry.assumptions.map((a) => a.id)];
+  const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id), sourceIds);
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
   const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
-  if (out !== undefined) writePatientsCsvNode(resolve(out, "patients.csv"), result, (done, total) => options.onProgress?.("write", done, total));
-  const summary = summarise(result);
-  const calibration = calibrationReport(plan.model, scenario, context.registry, seed);
+  const version = packageVersionNode();
+  const hash = scenarioHash(scenario);
+  // the outcome model and the pathways also depend on data/ (figures, thresholds, treatments, assumptions,
+  // strategies): hashed too, so that an edited assumption file is visible in the provenance
+  const { figures, thresholds, treatments, assumptions } = context.registry;
+  const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
+  const staged = out === undefined ? undefined : join(resolve(out), `.patients.csv.${process.pid}.${started.getTime()}.staged`);
+  try {
+    const patientsSha256 = staged === undefined ? null : writePatientsCsvNode(staged, result, (done, total) => options.onProgress?.("write", done, total));
+    const summary = summarise(result);
+    const calibration = calibrationReport(plan.model, scenario, context.registry, seed);
 
-  let replicates: ReplicateSummary | null = null;
-  if (replicateCount > 0) {
-    const summaries: SimulationSummary[] = [];
-    for (let r = 1; r <= replicateCount; r++) {
-      summaries.push(summarise(await runPlanOnWorkersNode({ ...plan, model: replicateModel(scenario, context, seed, r) }, context.assignPathway, workers)));
-      options.onProgress?.("replicates", r, replicateCount);
+    let replicates: ReplicateSummary | null = null;
+    if (replicateCount > 0) {
+      const summaries: SimulationSummary[] = [];
+      for (let r = 1; r <= replicateCount; r++) {
+        summaries.push(summarise(await runPlanOnWorkersNode({ ...plan, model: replicateModel(scenario, context, seed, r) }, context.assignPathway, workers)));
+        options.onProgress?.("replicates", r, replicateCount);
+      }
+      replicates = summariseReplicates(summaries);
     }
-    replicates = summariseReplicates(summaries);
-  }
 
-  const manifest = {
-    package: "pnen-sim",
-    version: packageVersionNode(),
-    scenario: { name: scenario.name, file: path, hash: scenarioHash(scenario) },
-    seed,
-    n: result.n,
-    replicates: replicateCount,
-    workers,
-    strategies: result.strategies,
-    command: options.command ?? null,
-    started: started.toISOString(),
-    finished: new Date().toISOString(),
-    files: ["patients.csv", "summary.json", "manifest.json"],
-  };
-  if (out !== undefined) {
-    writeFileAtomic(resolve(out, "summary.json"), `${JSON.stringify({ ...summary, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`);
-    writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: result.n };
+    const summaryText = `${JSON.stringify({ provenance, ...summary, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
+    const manifest = {
+      package: "pnen-sim",
+      version,
+      scenario: { name: scenario.name, file: path, hash },
+      data: { hash: dataHash },
+      seed,
+      n: result.n,
+      replicates: replicateCount,
+      workers,
+      strategies: result.strategies,
+      command: options.command ?? null,
+      started: started.toISOString(),
+      finished: new Date().toISOString(),
+      files: ["patients.csv", "summary.json", "manifest.json"],
+      sha256: { "patients.csv": patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
+    };
+    if (out !== undefined && staged !== undefined) {
+      renameSync(staged, resolve(out, "patients.csv"));
+      writeFileAtomic(resolve(out, "summary.json"), summaryText);
+      writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    }
+    return { scenario, scenarioPath: path, result, summary, calibration, replicates, manifest, out: out ?? null };
+  } finally {
+    if (staged !== undefined) rmSync(staged, { force: true });
   }
-  return { scenario, scenarioPath: path, result, summary, calibration, replicates, manifest, out: out ?? null };
 }
 
 /** The package's version from package.json. */

@@ -1,5 +1,6 @@
 import { type CohortColumns, allocateCohortColumns } from "../cohort/CohortColumns.js";
-import { fillUniforms } from "../cohort/fillUniforms.js";
+import { fillUniforms } from "../random/fillUniforms.js";
+import { unitExponential } from "../random/unitExponential.js";
 import { type CompiledCohortSpec, cohortBlockSize, cohortDrawsPerPatient, compileCohortSpec, generateCohortFromUniforms } from "../cohort/generateCohort.js";
 import { createPatientView, patientLoader } from "../cohort/patientAt.js";
 import type { Scenario } from "../cohort/Scenario.js";
@@ -138,7 +139,7 @@ export function simulateRange<S extends StrategyLike, T>(
       const offset = p * outcomeDrawsPerPatient;
       let censor = adminEnd - entryMonths[i];
       if (lossRate > 0) {
-        const loss = -Math.log1p(-draws[offset + lossDrawOffset]) / lossRate;
+        const loss = unitExponential(draws[offset + lossDrawOffset]) / lossRate;
         if (loss < censor) censor = loss;
       }
       const debulking = expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;

@@ -1,3 +1,4 @@
+import { unitExponential } from "../random/unitExponential.js";
 import type { CompiledPathway } from "./compilePathway.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 
@@ -15,6 +16,9 @@ export const linesWithOwnDraws = 6;
 export const outcomeDrawsPerPatient = 2 * linesWithOwnDraws + 2;
 export const ppsDrawOffset = 2 * linesWithOwnDraws;
 export const lossDrawOffset = 2 * linesWithOwnDraws + 1;
+
+/** The most lines of treatment a pathway may have: the size of {@link PatientDraws}' per-line buffers (compilePathway refuses more). */
+export const maximumPathwayLines = 64;
 
 const golden = 0.6180339887498949;
 
@@ -43,7 +47,7 @@ export interface PatientDraws {
 
 /** A reusable {@link PatientDraws} scratch object. */
 export function createPatientDraws(): PatientDraws {
-  return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(64), lineDeath: new Uint8Array(64), ppsBase: 0, debulkingFactor: 1 };
+  return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(maximumPathwayLines), lineDeath: new Uint8Array(maximumPathwayLines), ppsBase: 0, debulkingFactor: 1 };
 }
 
 /**
@@ -66,7 +70,7 @@ export function preparePatientDraws(
   scratch.deathShare = model.deathShare;
   scratch.lineRatio = model.parameters.assumptions.hrLaterLine;
   scratch.computed = 0;
-  const ppsExposure = -Math.log1p(-draws[offset + ppsDrawOffset]) / postHazardRatio;
+  const ppsExposure = unitExponential(draws[offset + ppsDrawOffset]) / postHazardRatio;
   scratch.ppsBase = model.ppsShape === 1 ? ppsExposure : Math.pow(ppsExposure, 1 / model.ppsShape);
   scratch.debulkingFactor = debulkingRatio === 1 ? 1 : Math.pow(debulkingRatio, -scratch.inverseShape);
   return scratch;
@@ -85,7 +89,7 @@ function computeLine(p: PatientDraws, j: number): void {
     uDeath = (p.draws[p.offset + 2 * k + 1] + shift) % 1;
   }
   const hazardRatio = j === 0 ? p.hazardRatio : j === 1 ? p.hazardRatio * p.lineRatio : p.hazardRatio * Math.pow(p.lineRatio, j);
-  const exposure = -Math.log1p(-uPfs) / hazardRatio;
+  const exposure = unitExponential(uPfs) / hazardRatio;
   p.lineBase[j] = p.inverseShape === 1 ? exposure : Math.pow(exposure, p.inverseShape);
   p.lineDeath[j] = uDeath < p.deathShare ? 1 : 0;
 }

@@ -77,6 +77,41 @@ describe("pnen-sim simulate", () => {
     expect(existsSync(join(folder, "bad"))).toBe(false);
   });
 
+  it("main(['simulate', '--scenario', FILE]) with an impossible age window, malformed JSON, wrong types or an unknown source exits 2 with one line per problem, no stack trace, nothing written", async () => {
+    const scenario = JSON.parse(readFileSync(new URL("../../data/scenarios/default.json", import.meta.url), "utf8"));
+    const cases: [string, (s: typeof scenario) => string][] = [
+      ["age.json", (s) => JSON.stringify({ ...s, cohort: { ...s.cohort, ageYears: { mean: 20, sd: 1, min: 110, max: 120 } } })],
+      ["types.json", (s) => JSON.stringify({ ...s, seed: "abc", cohort: { ...s.cohort, size: "10" } })],
+      ["malformed.json", () => '{"name": "x",'],
+      ["source.json", (s) => JSON.stringify({ ...s, sources: { ...s.sources, "cohort.grade.G1": "no.such.record" } })],
+    ];
+    const expected: Record<string, string[]> = {
+      "age.json": ["  - cohort.ageYears: the window [min, max + 1) = [110, 121) holds no probability under a normal with mean 20 and sd 1"],
+      "types.json": ['  - seed: expected an integer >= 0 and <= 4294967295, got "abc"', '  - cohort.size: expected an integer >= 1 and <= 100000000, got "10"'],
+      "malformed.json": [],
+      "source.json": ["  - sources.cohort.grade.G1: unknown evidence figure or assumption 'no.such.record' (see pnen-sim evidence)"],
+    };
+    for (const [name, write] of cases) {
+      writeFileSync(join(folder, name), write(scenario));
+      const { code, err, out } = await run("--scenario", name, "--out", `bad-${name}`);
+      expect(code, name).toBe(2);
+      expect(out).toBe("");
+      expect(err).not.toMatch(/\n\s+at /); // no stack trace
+      const lines = err.trimEnd().split("\n");
+      expect(lines.slice(1), name).toEqual(expected[name]);
+      if (name === "malformed.json") expect(lines[0]).toMatch(/malformed\.json: not valid JSON/);
+      expect(existsSync(join(folder, `bad-${name}`))).toBe(false);
+    }
+  });
+
+  it("main(['simulate']) states the calibration cohort size it used (defaultCalibrationCohortSize unless the scenario sets one)", async () => {
+    const { defaultCalibrationCohortSize } = await import("../../src/simulate/calibrateOutcomeModel.js");
+    const scenario = JSON.parse(readFileSync(new URL("../../data/scenarios/default.json", import.meta.url), "utf8"));
+    writeFileSync(join(folder, "small-calibration.json"), JSON.stringify({ ...scenario, calibrationCohortSize: 5000 }));
+    expect((await run("--n", "500", "--scenario", "small-calibration.json", "--out", "cal")).out).toContain("single-treatment cohorts of 5000 patients");
+    expect((await run("--n", "500", "--out", "cal-default")).out).toContain(`single-treatment cohorts of ${defaultCalibrationCohortSize} patients`);
+  });
+
   it("main(['simulate', ...bad flags]) exits 2 with the flag named", async () => {
     expect(await run("--workers", "0")).toMatchObject({ code: 2, err: "pnen-sim simulate: --workers: expected an integer >= 1 <= 64, got '0'\n" });
     expect((await run("--scenario", "nope")).err).toMatch(/^scenario 'nope': file .*nope\.json not found/);

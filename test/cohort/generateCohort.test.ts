@@ -66,7 +66,7 @@ describe("generateCohort", () => {
     expect(outside).toEqual([]);
   });
 
-  it("generateCohort(default) mean age is within 0.3 years of the truncated normal's mean (≈ 54.6)", () => {
+  it("generateCohort(default) mean age is within 0.3 years (5 standard errors) of the truncated normal's mean floored to whole years (≈ 54.5)", () => {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += cohort.age[i];
     // mean 55, sd 12, truncated to [18, 90] and floored to whole years: mean ≈ 54.5 (floor removes 0.5 on average)

@@ -54,6 +54,38 @@ describe("parseScenario", () => {
   });
 });
 
+describe("parseScenario (age window)", () => {
+  it("scenarioProblems(age window with no probability) names cohort.ageYears instead of throwing a RangeError later", () => {
+    const bad = clone();
+    bad.cohort.ageYears = { mean: 20, sd: 1, min: 110, max: 120 };
+    expect(scenarioProblems(bad)).toEqual(["cohort.ageYears: the window [min, max + 1) = [110, 121) holds no probability under a normal with mean 20 and sd 1"]);
+    expect(() => parseScenario(bad, "bad.json")).toThrow("bad.json: 1 problem in the scenario");
+  });
+
+  it("scenarioProblems(a far but possible age window) accepts it, and a malformed ageYears is reported once", () => {
+    const far = clone();
+    far.cohort.ageYears = { mean: 55, sd: 12, min: 95, max: 100 };
+    expect(scenarioProblems(far)).toEqual([]);
+    const malformed = clone();
+    malformed.cohort.ageYears.sd = "wide";
+    expect(scenarioProblems(malformed)).toEqual(['cohort.ageYears.sd: expected a number > 0, got "wide"']);
+  });
+});
+
+describe("parseScenario (sources)", () => {
+  it("scenarioProblems(scenario, strategies, sourceIds) names a source key that is no field and a source id that is not in the registry", () => {
+    const bad = clone();
+    bad.sources = { ...bad.sources, "cohort.functonalShare": "functional.share.china", "cohort.grade.G1": "cohort.grade.G1.shar" };
+    expect(scenarioProblems(bad, undefined, ["functional.share.china", ...Object.values(defaultScenario.sources as Record<string, string>)])).toEqual([
+      // in the order of the keys: cohort.grade.G1 was already there, the misspelt key is new
+      "sources.cohort.grade.G1: unknown evidence figure or assumption 'cohort.grade.G1.shar' (see pnen-sim evidence)",
+      "sources.cohort.functonalShare: no field 'cohort.functonalShare' in the scenario to give the provenance of",
+    ]);
+    // without the registry's ids only the field paths are checked
+    expect(scenarioProblems(bad)).toEqual(["sources.cohort.functonalShare: no field 'cohort.functonalShare' in the scenario to give the provenance of"]);
+  });
+});
+
 describe("scenarioJsonSchema", () => {
   it("scenarioJsonSchema() equals the committed data/scenarios/scenario.schema.json (regenerate: pnen-sim simulate --schema > data/scenarios/scenario.schema.json)", () => {
     expect(committedSchema).toEqual(scenarioJsonSchema());

@@ -18,8 +18,8 @@ function importsOf(file: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-describe("browser safety of src/cohort and src/simulate", () => {
-  const files = ["cohort", "simulate"].flatMap((folder) =>
+describe("browser safety of src/cohort, src/random and src/simulate", () => {
+  const files = ["cohort", "random", "simulate"].flatMap((folder) =>
     readdirSync(join(src, folder))
       .filter((name) => name.endsWith(".ts") && !name.endsWith("Node.ts"))
       .map((name) => join(src, folder, name)),
@@ -29,12 +29,21 @@ describe("browser safety of src/cohort and src/simulate", () => {
     const offending: string[] = [];
     for (const file of files) {
       for (const dependency of importsOf(file)) {
-        if (dependency.startsWith("node:") || dependency === "arquero" || dependency.endsWith("Node.ts") || dependency.includes(`${join(src, "io")}`)) {
+        if (dependency.startsWith("node:") || dependency === "arquero" || dependency === "process" || dependency === "buffer" || dependency.endsWith("Node.ts") || dependency.includes(`${join(src, "io")}`)) {
           offending.push(`${file.slice(src.length)} → ${dependency.startsWith(src) ? dependency.slice(src.length) : dependency}`);
         }
       }
     }
     expect(files.length).toBeGreaterThan(10);
+    expect(offending).toEqual([]);
+  });
+
+  it("no module outside *Node.ts uses Math.random or a Node global (process, Buffer, require, __dirname)", () => {
+    const offending: string[] = [];
+    for (const file of files) {
+      const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      for (const name of ["Math.random", "process.", "Buffer.", "require(", "__dirname"]) if (code.includes(name)) offending.push(`${file.slice(src.length)} uses ${name}`);
+    }
     expect(offending).toEqual([]);
   });
 });

@@ -21,10 +21,13 @@ describe("runPlanOnWorkersNode", () => {
     expect(patientsCsv(direct) === csv).toBe(true);
   });
 
-  it("simulateOnWorkersNode(..., {workers: 2}) reports progress up to n", async () => {
+  it("simulateOnWorkersNode(..., {workers: 2}) reports increasing progress up to n (n above one chunk, so both workers run)", async () => {
     const seen: number[] = [];
-    const result = await simulateOnWorkersNode(scenario, strategies, { n: 5000, workers: 2, onProgress: (done) => seen.push(done) }, context);
-    expect(result.n).toBe(5000);
-    expect(seen[seen.length - 1]).toBe(5000);
+    const n = 4096 * 16 + 100; // 5,000 patients would fit one chunk and run in this thread
+    const result = await simulateOnWorkersNode(scenario, strategies, { n, workers: 2, onProgress: (done) => seen.push(done) }, context);
+    expect(result.n).toBe(n);
+    expect(seen.length).toBe(2);
+    expect(seen[0] < seen[1]).toBe(true);
+    expect(seen[seen.length - 1]).toBe(n);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compilePathway } from "../../src/simulate/compilePathway.js";
 import type { OutcomeModel } from "../../src/simulate/OutcomeModel.js";
 import type { OutcomeParameters } from "../../src/simulate/OutcomeParameters.js";
-import { createPatientDraws, outcomeDrawsPerPatient, ppsDrawOffset, preparePatientDraws, walkPathway } from "../../src/simulate/walkPathway.js";
+import { createPatientDraws, maximumPathwayLines, outcomeDrawsPerPatient, ppsDrawOffset, preparePatientDraws, walkPathway } from "../../src/simulate/walkPathway.js";
 import { randomSource } from "../../src/random/index.js";
 
 const parameters = {
@@ -40,6 +40,12 @@ describe("compilePathway", () => {
     expect(Array.from(compiled.episodes)).toEqual([2, 0, 1]);
   });
 
+  it("compilePathway(65 lines) is refused instead of walking past the per-line buffers (which would give NaN times)", () => {
+    const lines = (count: number) => Array.from({ length: count }, (_, k) => ({ treatment: "captem", line: k + 1 }));
+    expect(compilePathway(lines(maximumPathwayLines), model).episodes.length).toBe(64);
+    expect(() => compilePathway(lines(maximumPathwayLines + 1), model)).toThrow(/65 lines of treatment, more than the 64 the outcome walk supports/);
+  });
+
   it("compilePathway([]) is best supportive care; an unknown treatment is an error", () => {
     expect(Array.from(compilePathway([], model).episodes)).toEqual([5]);
     expect(() => compilePathway([{ treatment: "magic" }], model)).toThrow(/no outcome model for treatment 'magic'/);
@@ -69,6 +75,18 @@ describe("walkPathway", () => {
     const pathway = compilePathway([{ treatment: "debulking" }], model);
     walkPathway(pathway, model, preparePatientDraws(createPatientDraws(), model, draws, 0, 1, 1, 0.5), walk);
     expect(walk[0]).toBeCloseTo(30, 10);
+  });
+
+  it("walkPathway(...) with every uniform exactly 0 (Alea can return 0) gives strictly positive, finite PFS and OS ≥ PFS", () => {
+    const zeros = new Float64Array(outcomeDrawsPerPatient);
+    for (const shape of [1, 0.8, 1.5]) {
+      const shaped = { ...model, pfsShape: shape, ppsShape: shape };
+      const pathway = compilePathway([{ treatment: "captem", line: 1 }, { treatment: "everolimus", line: 2 }], shaped);
+      walkPathway(pathway, shaped, preparePatientDraws(createPatientDraws(), shaped, zeros, 0, 1, 1, 1), walk);
+      expect(walk[0]).toBeGreaterThan(0);
+      expect(Number.isFinite(walk[1])).toBe(true);
+      expect(walk[1]).toBeGreaterThan(walk[0]);
+    }
   });
 
   it("walkPathway(...) with deathShare 1: the first PFS event is a death and OS = PFS", () => {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { scenarioJsonSchema } from "../../cohort/scenarioJsonSchema.js";
+import { defaultCalibrationCohortSize } from "../../simulate/calibrateOutcomeModel.js";
 import { runSimulationNode } from "../../simulate/runSimulationNode.js";
 import type { SimulationSummary } from "../../simulate/summarise.js";
 import type { Command, CommandIO } from "../Command.js";
@@ -25,8 +26,9 @@ Flags:
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
 events, median PFS and OS with 95% CI, landmark survival, hazard ratio against the reference strategy; the
-calibration targets against their simulated values) and DIR/manifest.json (version, scenario hash, seed, n,
-command line, start and end time). An invalid scenario is reported one problem per line (exit code 2).
+calibration targets against their simulated values; provenance: version, scenario hash, seed) and
+DIR/manifest.json (version, scenario hash, seed, n, command line, start and end time, SHA-256 of the other
+two files). The files appear together at the end of the run; a failed run leaves the folder as it was. An invalid scenario is reported one problem per line (exit code 2).
 
 Research use only: simulated cohorts are not clinical evidence.
 `;
@@ -113,7 +115,7 @@ export const simulateCommand: Command = {
     });
     const { summary, calibration, scenario, out } = run;
 
-    io.stdout(`${table(summary)}\n\nCalibration (single-treatment cohorts of ${scenario.calibrationCohortSize ?? 20000} patients):\n`);
+    io.stdout(`${table(summary)}\n\nCalibration (single-treatment cohorts of ${scenario.calibrationCohortSize ?? defaultCalibrationCohortSize} patients):\n`);
     for (const c of calibration) {
       io.stdout(`  ${c.id.padEnd(36)} target ${String(c.target).padStart(6)}  simulated ${c.simulated.toFixed(2).padStart(6)} (${c.lower?.toFixed(2)}–${c.upper?.toFixed(2)})\n`);
     }

@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import { subStreamSeed } from "../random/index.js";
+import { subStreamSeed } from "./randomSource.js";
 
 interface AleaState {
   c: number;

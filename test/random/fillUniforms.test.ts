@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillUniforms } from "../../src/cohort/fillUniforms.js";
+import { fillUniforms } from "../../src/random/fillUniforms.js";
 import { subStream } from "../../src/random/index.js";
 
 describe("fillUniforms", () => {
