@@ -105,12 +105,17 @@ export function compositionSpec(rows: readonly CompositionRow[], options: Compos
         },
       },
       {
-        transform: [{ filter: "datum.share >= 0.08" }],
+        // Stack every segment first, then keep the labels of the large ones: filtering before stacking would
+        // shift each label left by the width of the small segments before it (labels on the wrong segment).
+        transform: [
+          { stack: "share", groupby: ["bar"], sort: [{ field: "rank", order: "ascending" }], as: ["shareStart", "shareEnd"], offset: "zero" },
+          { calculate: "(datum.shareStart + datum.shareEnd) / 2", as: "shareMiddle" },
+          { filter: "datum.share >= 0.08" },
+        ],
         mark: { type: "text", color: "#ffffff", fontSize: fontSizes.label - 1, fontWeight: "bold" },
         encoding: {
           y,
-          x: { ...x, bandPosition: 0.5, stack: "zero" as const },
-          order: { field: "rank", type: "quantitative" },
+          x: { field: "shareMiddle", type: "quantitative", stack: null, title: x.title, scale: x.scale, axis: x.axis },
           detail: { field: "category", type: "nominal" },
           text: { field: "share", type: "quantitative", format: ".0%" },
         },

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { estimateTextWidth } from "./estimateTextWidth.js";
 import { figureConfig, fontSizes } from "./figureTheme.js";
 import { formatEstimateInterval } from "./formatStatistics.js";
 import { pointsFromMm, widthMm, type FigureWidth } from "./journalSize.js";
@@ -48,20 +49,35 @@ const tickCandidates = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20] as const;
 export function forestPlotSpec(rows: readonly ForestRow[], options: ForestPlotOptions = {}): TopLevelSpec {
   if (rows.length === 0) throw new Error("forestPlotSpec requires at least one row");
   const groups = [...new Set(rows.map((r) => r.group))];
+  const counts = (r: ForestRow) => (r.n === undefined ? "" : r.events === undefined ? ` (n = ${r.n})` : ` (${r.events}/${r.n})`);
+
+  // Layout in points. The label column is as wide as its widest line (between 30% and 50% of the figure);
+  // a heading or label wider than that wraps onto further rows instead of being cut off with "…".
+  const totalWidth = pointsFromMm(widthMm(options.width ?? "double"));
+  const spacing = 4;
+  const usable = totalWidth - 8 - 2 * spacing;
+  const estimateWidth = Math.round(Math.min(usable * 0.2, 90));
+  const indent = 6;
+  const widest = Math.max(...groups.map((g) => estimateTextWidth(g, fontSizes.label, true)), ...rows.map((r) => estimateTextWidth(`${r.label}${counts(r)}`, fontSizes.label) + indent));
+  const labelWidth = Math.round(Math.min(usable * 0.5, Math.max(usable * 0.3, widest + 4)));
+  const plotWidth = Math.round(usable - labelWidth - estimateWidth);
+
   const display: { row: number; text: string; heading: boolean; hazardRatio: number | null; lower: number | null; upper: number | null; estimate: string }[] = [];
+  const blank = { hazardRatio: null, lower: null, upper: null, estimate: "" };
   for (const group of groups) {
-    display.push({ row: display.length, text: group, heading: true, hazardRatio: null, lower: null, upper: null, estimate: "" });
+    for (const line of wrapText(group, labelWidth - 2, true)) display.push({ row: display.length, text: line, heading: true, ...blank });
     for (const r of rows.filter((x) => x.group === group)) {
-      const counts = r.n === undefined ? "" : r.events === undefined ? ` (n = ${r.n})` : ` (${r.events}/${r.n})`;
+      const [first, ...rest] = wrapText(`${r.label}${counts(r)}`, labelWidth - indent - 2, false);
       display.push({
         row: display.length,
-        text: `${r.label}${counts}`,
+        text: first,
         heading: false,
         hazardRatio: r.hazardRatio,
         lower: r.lower,
         upper: r.upper,
         estimate: r.hazardRatio === null ? "not estimable" : formatEstimateInterval(r.hazardRatio, r.lower, r.upper),
       });
+      for (const line of rest) display.push({ row: display.length, text: `  ${line}`, heading: false, ...blank });
     }
   }
   const finite = (v: number | null): v is number => v !== null && Number.isFinite(v) && v > 0;
@@ -74,12 +90,6 @@ export function forestPlotSpec(rows: readonly ForestRow[], options: ForestPlotOp
   const clamp = (v: number | null) => (finite(v) ? Math.min(domainHigh, Math.max(domainLow, v)) : null);
   const plotted = display.filter((d) => finite(d.hazardRatio)).map((d) => ({ ...d, lowerShown: clamp(d.lower), upperShown: clamp(d.upper) }));
 
-  const totalWidth = pointsFromMm(widthMm(options.width ?? "double"));
-  const spacing = 4;
-  const usable = totalWidth - 8 - 2 * spacing;
-  const labelWidth = Math.round(usable * 0.36);
-  const estimateWidth = Math.round(Math.min(usable * 0.2, 90));
-  const plotWidth = Math.round(usable - labelWidth - estimateWidth);
   const rowHeight = fontSizes.label + 5;
   const height = rowHeight * display.length;
   const y = { field: "row", type: "ordinal", axis: null, scale: { paddingInner: 0, paddingOuter: 0.3 } } as const;
@@ -115,7 +125,7 @@ export function forestPlotSpec(rows: readonly ForestRow[], options: ForestPlotOp
           },
           {
             transform: [{ filter: "!datum.heading" }],
-            mark: { type: "text", align: "left", baseline: "middle", x: 6, limit: labelWidth - 6 },
+            mark: { type: "text", align: "left", baseline: "middle", x: indent, limit: labelWidth - indent },
             encoding: { y, text: { field: "text", type: "nominal" } },
           },
         ],
@@ -149,4 +159,25 @@ export function forestPlotSpec(rows: readonly ForestRow[], options: ForestPlotOp
     resolve: { scale: { y: "shared" } },
     usermeta: { pnenSim: { figure: "forest", widthMm: widthMm(options.width ?? "double") } },
   };
+}
+
+/**
+ * Splits text into lines no wider than `room` points (DejaVu Sans at the label size), breaking at spaces;
+ * a single word wider than the room keeps its own line (vega then shortens it). O(length²) at worst.
+ */
+function wrapText(text: string, room: number, bold: boolean): string[] {
+  const words = text.split(" ");
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    const candidate = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && estimateTextWidth(candidate, fontSizes.label, bold) > room) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  lines.push(line);
+  return lines;
 }

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { figureConfig } from "./figureTheme.js";
+import { figureConfig, fontSizes } from "./figureTheme.js";
 import { pointsFromMm, widthMm, type FigureWidth } from "./journalSize.js";
 import { seriesColour, seriesDash } from "./palette.js";
 
@@ -59,9 +59,15 @@ export function powerCurveSpec(points: readonly PowerCurveRow[], options: PowerC
   if (options.targetPower !== undefined) {
     layers.unshift({ data: { values: [{ target: options.targetPower }] }, mark: { type: "rule", strokeDash: [2, 2], strokeWidth: 0.75, color: "#666666" }, encoding: { y: { ...y, field: "target" } } });
   }
+  // The key to the marks, in the figure itself: a figure copied into a proposal loses its caption.
+  const hasSchoenfeld = values.some((v) => v.schoenfeldPower !== null);
+  const key = [
+    "Points: simulated power (band: 95% Monte Carlo interval)",
+    [hasSchoenfeld ? "Thin lines: Schoenfeld's formula" : "", options.targetPower !== undefined ? `grey dashed line: target power ${Math.round(options.targetPower * 1000) / 10}%` : ""].filter(Boolean).join(" · "),
+  ].filter(Boolean);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    ...(options.title !== undefined ? { title: options.title } : {}),
+    title: { text: options.title ?? "Power by number of patients", subtitle: key, subtitleFontSize: fontSizes.label, subtitleColor: "#000000", subtitlePadding: 2 },
     width: plotWidth,
     height: plotHeight,
     config: figureConfig(),

@@ -69,8 +69,8 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
     if (rows.length === 0) continue;
     figures.push({
       name: `tornado-${endpoint}`,
-      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates.`,
-      spec: tornadoSpec(rows, { outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third" }),
+      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates.${fewReplicatesCaution(input.replicates.length)}`,
+      spec: tornadoSpec(rows, { width: wide, outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third" }),
     });
   }
   if (figures.every((f) => !f.name.startsWith("tornado"))) notes.push("No tornado plot: it needs at least 3 replicates with varied parameters (run with --replicates R, e.g. 50).");
@@ -113,4 +113,14 @@ function forestRows(analysis: ReportAnalysis, endpoint: ReportEndpoint): ForestR
     }
   }
   return rows;
+}
+
+/**
+ * Below 30 replicates a tornado bar is the mean of fewer than 10 runs, so the order of the inputs is mostly
+ * Monte Carlo noise (with 5 replicates each bar is a single run): the caption says so.
+ */
+function fewReplicatesCaution(replicates: number): string {
+  if (replicates >= 30) return "";
+  const perBar = Math.max(1, Math.floor(replicates / 3));
+  return ` Caution: with ${replicates} replicates each bar is the mean of ${perBar} run${perBar === 1 ? "" : "s"}, so the order of the inputs is not reliable; use --replicates 50 or more.`;
 }

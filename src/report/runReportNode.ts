@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import { ensureOutputFolderNode } from "../figures/ensureOutputFolderNode.js";
 import { loadScenarioNode } from "../simulate/loadScenarioNode.js";
 import { loadSimulationContextNode } from "../simulate/loadSimulationContextNode.js";
 import { calibrationReport } from "../simulate/calibrationReport.js";
@@ -40,6 +41,8 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   const { context, strategies } = loadSimulationContextNode();
   const { scenario } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id));
   const seed = options.seed ?? scenario.seed;
+  const folder = resolve(options.cwd, options.out ?? join("reports", scenario.name));
+  ensureOutputFolderNode(folder, "pnen-sim report: output folder (--out)");
   const chosen = scenarioStrategies(scenario, strategies);
   say(`simulating ${(options.n ?? scenario.cohort.size).toLocaleString("en-US")} patients × ${chosen.length} strategies (seed ${seed})`);
   const result = simulate(scenario, chosen, { seed, n: options.n }, context);
@@ -63,7 +66,6 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   });
   say("analysing and rendering figures");
   const document = buildReport(input);
-  const folder = resolve(options.cwd, options.out ?? join("reports", scenario.name));
   const written = await writeReportNode(document, folder, { command: options.command, startedAt });
   return { ...written, startedAt };
 }

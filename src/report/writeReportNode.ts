@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFigure } from "../figures/renderNode.js";
+import { renderFigure } from "../figures/renderNode.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { safeCsvTable } from "./safeCsvTable.js";
 import type { ReportDocument } from "./reportDocument.js";
@@ -39,8 +39,10 @@ export async function writeReportNode(document: ReportDocument, folder: string, 
     replicates: document.provenance.replicates,
     notice: document.notice,
   };
+  // Everything is rendered in memory first: a figure that fails to render leaves the folder untouched,
+  // instead of half the figures new and the rest (and the manifest) from a previous run.
   for (const figure of document.figures) {
-    const { figure: rendered } = await writeFigure(join(folder, "figures"), figure.name, figure.spec, { provenance });
+    const rendered = await renderFigure(figure.spec, { provenance });
     written.set(`figures/${figure.name}.svg`, rendered.svg);
     written.set(`figures/${figure.name}.png`, rendered.png);
     written.set(`figures/${figure.name}.pdf`, rendered.pdf);
@@ -53,16 +55,11 @@ export async function writeReportNode(document: ReportDocument, folder: string, 
       [...table.columns.map((c) => c.key), "pnen_sim_version", "scenario_hash", "seed"],
       table.rows.map((row) => [...row, p.packageVersion, p.scenarioHash, p.seed]),
     );
-    const path = `tables/${table.name}.csv`;
-    writeFileAtomic(join(folder, path), text);
-    written.set(path, text);
+    written.set(`tables/${table.name}.csv`, text);
   }
-  const markdown = reportMarkdown(document);
-  const html = reportHtml(document);
-  writeFileAtomic(join(folder, "report.md"), markdown);
-  writeFileAtomic(join(folder, "report.html"), html);
-  written.set("report.md", markdown);
-  written.set("report.html", html);
+  written.set("report.md", reportMarkdown(document));
+  written.set("report.html", reportHtml(document));
+  for (const [path, content] of written) writeFileAtomic(join(folder, path), content);
   removeStale(folder, written);
   const files = [...written.keys()].sort();
   const manifest = {

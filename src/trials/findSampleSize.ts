@@ -5,6 +5,7 @@ import { resolveDesign } from "./resolveDesign.js";
 import { summarizePower } from "./summarizePower.js";
 import type { TrialDesign } from "./TrialDesign.js";
 import { runTrialsInThread, type TrialRunner } from "./TrialRunner.js";
+import { maximumTrialSize } from "./parseTrialDesign.js";
 
 /** One evaluated sample size of the search. */
 export interface SampleSizeStep {
@@ -50,7 +51,7 @@ export async function findSampleSize(design: TrialDesign, targetPower: number, r
   const resolved = resolveDesign(design);
   const unit = resolved.block?.length ?? 1;
   const minimumN = Math.max(2 * unit, unit * Math.ceil(4 / unit));
-  const maximumN = 200_000;
+  const maximumN = maximumTrialSize;
   const roundUp = (value: number) => Math.min(maximumN, Math.max(minimumN, unit * Math.ceil(value / unit)));
   const analytic = analyticPower(resolved, design.n, targetPower).comparisons[0];
   const schoenfeldN = analytic.schoenfeld.n ?? NaN;

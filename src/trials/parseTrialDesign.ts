@@ -40,6 +40,12 @@ export const designDefaults = {
  * "stratified-logrank", "cox-wald" or {type: "rmst", tau}), `alpha`, `multiplicity`, `sims`, `seed`.
  * A top-level `description` is allowed and ignored.
  */
+/**
+ * The largest trial pnen-sim simulates (patients, all arms): the sample-size search's ceiling too. Larger
+ * values are refused with a message instead of running out of memory or time.
+ */
+export const maximumTrialSize = 200_000;
+
 export function parseTrialDesign(json: unknown, source = "design"): TrialDesign {
   const problems: string[] = [];
   const check = new Checker(problems);
@@ -61,10 +67,13 @@ export function parseTrialDesign(json: unknown, source = "design"): TrialDesign 
     });
   }
 
-  const n = check.integer(root.n ?? designDefaults.n, "n", 2);
+  const n = check.integer(root.n ?? designDefaults.n, "n", 2, maximumTrialSize);
   const accrual = parseAccrual(check, root.accrual ?? { months: designDefaults.accrualMonths });
   const followUpMonths = check.number(root.followUpMonths ?? designDefaults.followUpMonths, "followUpMonths", { min: 0 });
   const targetEvents = root.targetEvents === undefined || root.targetEvents === null ? null : check.integer(root.targetEvents, "targetEvents", 1);
+  if (targetEvents === null && followUpMonths === 0 && accrual?.kind === "duration" && accrual.months === 0) {
+    problems.push("followUpMonths: expected a number > 0 when accrual.months is 0 (the analysis would be at month 0, before any event)");
+  }
   const dropout = parseDropout(check, root.dropout ?? { ratePerMonth: 0 });
   const strata: StratumSpec[] = [];
   if (root.strata !== undefined) {
@@ -222,9 +231,10 @@ class Checker {
     this.problems.push(`${path}: expected ${expected}, got ${show(value)}`);
     return 1;
   }
-  integer(value: unknown, path: string, min: number): number {
-    if (typeof value === "number" && Number.isInteger(value) && value >= min) return value;
-    this.problems.push(`${path}: expected an integer >= ${min}, got ${show(value)}`);
+  integer(value: unknown, path: string, min: number, max = Number.POSITIVE_INFINITY): number {
+    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
+    if (typeof value === "number" && Number.isInteger(value) && value > max) this.problems.push(`${path}: expected an integer <= ${max}, got ${show(value)}`);
+    else this.problems.push(`${path}: expected an integer >= ${min}, got ${show(value)}`);
     return min;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -67,5 +67,19 @@ describe("pnen-sim report", () => {
     const c = capture();
     expect(await main(["report", "--scenario", "default", "--n", "0"], c.io)).toBe(2);
     expect(c.err()).toContain("--n: expected an integer >= 1");
+  });
+
+  // Regression: an --out below a file crashed with a Node stack trace and exit code 1 after simulating.
+  it("main(['report', '--out', <below a file>]) exits 2 naming the folder, with no stack trace and nothing written", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "pnen-cli-report-"));
+    folders.push(folder);
+    const file = join(folder, "a-file");
+    writeFileSync(file, "x");
+    const c = capture();
+    expect(await main(["report", "--scenario", "default", "--n", "20", "--out", join(file, "report")], c.io)).toBe(2);
+    expect(c.err()).toMatch(/^pnen-sim report: output folder \(--out\): cannot write to .*a-file\/report: ENOTDIR/);
+    expect(c.err()).not.toMatch(/\n\s+at /);
+    expect(readdirSync(folder)).toEqual(["a-file"]);
+    expect(existsSync(join(folder, "a-file"))).toBe(true);
   });
 });

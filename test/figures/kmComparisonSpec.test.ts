@@ -106,4 +106,16 @@ describe("kmComparisonSpec(curves, options)", () => {
     expect(JSON.stringify(spec)).not.toContain('"url"');
     expect(spec.usermeta.pnenSim.widthMm).toBe(183);
   });
+
+  it("kmComparisonSpec(curves) risk-table numbers equal a direct count of patients with time >= t (R: summary(survfit, times)$n.risk)", () => {
+    // Independent of the analysis module: count the raw sample, as R's n.risk at t counts subjects with time >= t.
+    const times = [0, 12, 24, 36, 48, 60];
+    const samples = [exponentialSample(300, 20, 60, 5), exponentialSample(300, 12, 60, 6)];
+    const input = samples.map((sample, i) => ({ label: `Arm ${i}`, km: kaplanMeier(sample.time, sample.event) }));
+    const spec = kmComparisonSpec(input, { endpoint: "os", atRiskTimes: times }) as AnyRecord;
+    samples.forEach((sample, i) => {
+      const shown = spec.vconcat[1].data.values.filter((r: AnyRecord) => r.series === `Arm ${i}`).map((r: AnyRecord) => r.atRisk);
+      expect(shown).toEqual(times.map((t) => sample.time.filter((x) => x >= t).length));
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { compile } from "vega-lite";
 import { powerCurveSpec, type PowerCurveRow } from "../../src/figures/powerCurveSpec.js";
 import { renderSvg } from "../../src/figures/renderNode.js";
 import { seriesColour } from "../../src/figures/palette.js";
+import { vegaLiteSchemaErrors } from "./vegaLiteSchema.js";
 
 const points: PowerCurveRow[] = [
   { n: 80, effect: "HR 0.55", power: 0.62, lower: 0.6, upper: 0.64, schoenfeldPower: 0.63 },
@@ -33,5 +34,20 @@ describe("powerCurveSpec(points, options)", () => {
   });
   it("powerCurveSpec([]) throws", () => {
     expect(() => powerCurveSpec([])).toThrow("powerCurveSpec requires at least one point");
+  });
+  it("powerCurveSpec validates against the Vega-Lite schema, with and without a title", () => {
+    expect(vegaLiteSchemaErrors(powerCurveSpec(points, { targetPower: 0.8, title: "Power" }))).toEqual([]);
+    expect(vegaLiteSchemaErrors(powerCurveSpec(points))).toEqual([]);
+  });
+  // Regression: the figure drew thin Schoenfeld lines, a shaded band and a dashed target line with no key, so
+  // a reader of the PNG could not tell the simulated from the formula's power.
+  it("powerCurveSpec draws its key in the figure: simulated points and band, thin Schoenfeld lines, dashed target", async () => {
+    const { svg } = await renderSvg(powerCurveSpec(points, { targetPower: 0.8 }));
+    expect(svg).toContain("Points: simulated power (band: 95% Monte Carlo interval)");
+    expect(svg).toMatch(/>Thin lines: Schoenfeld(&#39;|&apos;|')s formula · grey dashed line: target power 80%</);
+    const { svg: plain } = await renderSvg(powerCurveSpec(points.map(({ schoenfeldPower, ...rest }) => rest)));
+    expect(plain).toContain(">Points: simulated power (band: 95% Monte Carlo interval)<");
+    expect(plain).not.toMatch(/>Thin lines/);
+    expect(plain).not.toMatch(/target power/);
   });
 });

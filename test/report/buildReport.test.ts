@@ -60,3 +60,22 @@ describe("buildReport(input)", () => {
     expect(html).toContain('<a href="https://doi.org/10.7659/j.issn.1005-6947.230441">');
   });
 });
+
+describe("reportTables(analysis, input) subgroup table", () => {
+  // Regression: the subgroup CSV had columns "patients" (one arm) and "events" (both arms), so a reader saw
+  // more events than patients (e.g. G1: 402 patients, 703 events). The column names now say which is which.
+  it("the subgroup hazard-ratio table names its counts per arm and for both arms, and they agree with the data", () => {
+    const input = reportInputFixture();
+    const table = buildReport(input).tables.find((t) => t.name === "subgroup_hazard_ratios")!;
+    expect(table.columns.map((c) => c.key).slice(0, 5)).toEqual(["subgroup", "level", "endpoint", "patients_per_arm", "events_both_arms"]);
+    // G1 is every 5th patient (i % 5 === 0): 80 of 400 per arm; events counted by hand over both arms.
+    const codes = input.subgroups[0].codes;
+    const keep = (i: number) => codes[i] === 0;
+    const reference = input.strategies.find((s) => s.id === input.referenceStrategy)!;
+    const comparison = input.strategies.find((s) => s.id !== input.referenceStrategy)!;
+    const events = [reference, comparison].reduce((sum, s) => sum + s.pfs.event.filter((_, i) => keep(i)).reduce((a, e) => a + e, 0), 0);
+    const row = table.rows.find((r) => r[0] === "WHO grade" && r[1] === "G1" && r[2] === "PFS")!;
+    expect(row[3]).toBe(80);
+    expect(row[4]).toBe(events);
+  });
+});

@@ -47,4 +47,14 @@ describe("writeReportNode(document, folder, run)", () => {
     expect(manifest).toMatchObject({ version: "9.9.9", scenarioHash: "sha256:00ff", seed: "4242", n: 400, replicates: 12, command: "pnen-sim report --scenario fixture" });
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(written.files.filter((f) => f !== "manifest.json"));
   });
+
+  // Regression: figures were rendered and written one by one, so a figure that failed to render left the
+  // folder half new, half from the previous run, with the old manifest.
+  it("writeReportNode(document with a figure that cannot render) throws and leaves the folder as it was", async () => {
+    const folder = fresh();
+    const document = buildReport(reportInputFixture(100));
+    const broken = { name: "broken", caption: "cannot render", spec: { data: { values: [{ a: 1 }] }, transform: [{ calculate: "datum.(", as: "b" }], mark: "point", encoding: { x: { field: "b", type: "quantitative" } } } };
+    await expect(writeReportNode({ ...document, figures: [...document.figures, broken as never] }, folder, { command: "test", startedAt: new Date(0) })).rejects.toThrow();
+    expect(readdirSync(folder)).toEqual([]);
+  }, 30_000);
 });

@@ -38,4 +38,21 @@ describe("analyticPower(resolved, n, targetPower)", () => {
     // All enter at 0, exponential median 12: half have had the event at month 12.
     expect(analyticPower(resolveDesign(design), 200).analysisTime).toBeCloseTo(12, 6);
   });
+  it("analyticPower(12 vs 22 months, n 120, 24 + 24 months) matches R to 1e-6 (1:1 and 2:1)", () => {
+    // Rscript -e 'hr <- 12/22; z <- qnorm(.975)
+    //   pe <- function(m) { l <- log(2)/m; 1 - (exp(-l*24) - exp(-l*48)) / (l*24) }   # uniform accrual 24, analysis at 48
+    //   d <- 60*pe(12) + 60*pe(22); dS <- sqrt(d*.25)*abs(log(hr)); dF <- sqrt(d)*(1-hr)/(1+hr)
+    //   c(pe(12), pe(22), d, pnorm(dS-z)+pnorm(-dS-z), pnorm(dF-z)+pnorm(-dF-z))
+    //   d2 <- 40*pe(12) + 80*pe(22); dS2 <- sqrt(d2*2/9)*abs(log(hr)); c(d2, pnorm(dS2-z)+pnorm(-dS2-z))'
+    // 0.864747339917 0.670615402924 92.1217645704 0.828660823996 0.805926536604 / 88.2391258306 0.765502220055
+    const oneToOne = analyticPower(resolveDesign(twoArmDesign({ medianControl: 12, medianTreatment: 22, n: 120 })), 120).comparisons[0];
+    expect(oneToOne.eventProbabilityControl).toBeCloseTo(0.864747339917, 6);
+    expect(oneToOne.eventProbabilityTreatment).toBeCloseTo(0.670615402924, 6);
+    expect(oneToOne.expectedEvents).toBeCloseTo(92.1217645704, 4);
+    expect(oneToOne.schoenfeld.power).toBeCloseTo(0.828660823996, 6);
+    expect(oneToOne.freedman.power).toBeCloseTo(0.805926536604, 6);
+    const twoToOne = analyticPower(resolveDesign(twoArmDesign({ medianControl: 12, medianTreatment: 22, n: 120, allocation: 2 })), 120).comparisons[0];
+    expect(twoToOne.expectedEvents).toBeCloseTo(88.2391258306, 4);
+    expect(twoToOne.schoenfeld.power).toBeCloseTo(0.765502220055, 6);
+  });
 });

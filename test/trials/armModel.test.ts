@@ -27,4 +27,14 @@ describe("armModel(spec, control)", () => {
     expect(model.survival(model.quantile(0.1))).toBeCloseTo(0.1, 9);
     expect(model.weibullShape).toBeNull();
   });
+  // Regression: data/designs/conversion-mixture.json said this arm's median was "close to 18 months"; it is 17.19.
+  it("armModel(data/designs/conversion-mixture.json's conversion arm).median is 17.19348 (R uniroot), as the design file says", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseTrialDesign } = await import("../../src/trials/parseTrialDesign.js");
+    // Rscript -e 'uniroot(function(t) 0.4*2^(-t/40) + 0.6*2^(-t/11) - 0.5, c(1, 40), tol = 1e-9)$root'  → 17.19348
+    const json = JSON.parse(readFileSync("data/designs/conversion-mixture.json", "utf8"));
+    const design = parseTrialDesign(json);
+    expect(armModel(design.arms[1].survival, null).median).toBeCloseTo(17.19348, 4);
+    expect(json.description).toContain("about 17.2 months");
+  });
 });

@@ -91,4 +91,11 @@ describe("parseTrialDesign(json, source)", () => {
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) expect(() => parseTrialDesign(JSON.parse(readFileSync(new URL(file, folder), "utf8")), file)).not.toThrow();
   });
+  // Regression: accrual 0 months with 0 months' follow-up was accepted; every trial was analysed at month 0
+  // with no events, and the output showed "n Infinity" for Schoenfeld's sample size.
+  it("parseTrialDesign rejects an analysis at month 0 (no accrual time, no follow-up, no target events)", () => {
+    expect(problemsOf({ ...minimal, accrual: { months: 0 }, followUpMonths: 0 })).toEqual(["followUpMonths: expected a number > 0 when accrual.months is 0 (the analysis would be at month 0, before any event)"]);
+    expect(parseTrialDesign({ ...minimal, accrual: { months: 0 }, followUpMonths: 0, targetEvents: 50 }).targetEvents).toBe(50);
+    expect(parseTrialDesign({ ...minimal, accrual: { months: 0 }, followUpMonths: 6 }).followUpMonths).toBe(6);
+  });
 });

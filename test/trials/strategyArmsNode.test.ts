@@ -23,6 +23,13 @@ describe("resolveStrategyArmsNode(design, { cwd, patients })", () => {
     const result = simulatePower(resolved);
     expect(result.comparisons).toHaveLength(2);
     expect(result.power).toBeGreaterThanOrEqual(0);
+    // The line above cannot fail; these can. The HR-0.6 arm is the empirical control's hazard × 0.6 (PH by
+    // construction): its Cox estimates centre on 0.6 (SE of the median of 100 estimates ≈ 0.3/√100·1.25 ≈ 0.04;
+    // tolerance 0.1 ≈ 2.5 SE), and its simulated power (Bonferroni α/2, 50 vs 50) is within 3·SE + 0.02 of
+    // Schoenfeld's (SE = √(p(1−p)/100) ≤ 0.05).
+    const better = result.comparisons[1];
+    expect(Math.abs(better.medianHazardRatio - 0.6)).toBeLessThan(0.1);
+    expect(Math.abs(better.power - better.schoenfeld.power)).toBeLessThan(3 * Math.sqrt((better.schoenfeld.power * (1 - better.schoenfeld.power)) / 100) + 0.02);
     expect(result.comparisons[1].designHazardRatio).toBe(0.6);
   });
   it("resolveStrategyArmsNode rejects an unknown strategy with the known ones", () => {

@@ -1,9 +1,13 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { ensureOutputFolderNode } from "../../figures/ensureOutputFolderNode.js";
 import { powerCurveSpec } from "../../figures/powerCurveSpec.js";
 import { writeFigure } from "../../figures/renderNode.js";
 import type { SampleSizeResult } from "../../trials/findSampleSize.js";
-import { parseTrialDesign } from "../../trials/parseTrialDesign.js";
+import { maximumTrialSize, parseTrialDesign } from "../../trials/parseTrialDesign.js";
+import { researchUseNotice } from "../../report/researchUseNotice.js";
+import { packageVersion } from "../main.js";
 import { powerCurve } from "../../trials/powerCurve.js";
 import type { PowerResult } from "../../trials/PowerResult.js";
 import { findSampleSizeParallel, parallelTrialRunner, simulatePowerParallel, defaultWorkers } from "../../trials/powerWorkersNode.js";
@@ -87,10 +91,13 @@ export const powerCommand: Command = {
   help,
   async run(args, io) {
     const { values } = parseFlags("power", args, options);
-    const design = resolveStrategyArmsNode(designFromFlags(values, io.cwd), { cwd: io.cwd });
+    const given = designFromFlags(values, io.cwd);
+    const provenance = powerProvenance(given);
+    const design = resolveStrategyArmsNode(given, { cwd: io.cwd });
     const targetPower = values["target-power"] === undefined ? null : numberFlag("power", "target-power", values["target-power"], 0.8, { exclusiveMin: 0, exclusiveMax: 1 });
     if (targetPower !== null && values.n !== undefined) throw new InputError("pnen-sim power: give --n or --target-power, not both");
     const workers = numberFlag("power", "workers", values.workers, defaultWorkers(), { integer: true, min: 1, max: 64 });
+    if (values.curve !== undefined) ensureOutputFolderNode(dirname(resolve(io.cwd, values.curve as string)), "pnen-sim power: --curve");
     let result: PowerResult;
     let search: SampleSizeResult | null = null;
     if (targetPower !== null) {
@@ -99,9 +106,9 @@ export const powerCommand: Command = {
     } else {
       result = await simulatePowerParallel(design, { workers });
     }
-    if (values.curve !== undefined) await writeCurve(design, result, targetPower, workers, resolve(io.cwd, values.curve), io.stderr);
-    if (values.json) io.stdout(`${JSON.stringify(jsonResult(result, search), null, 2)}\n`);
-    else io.stdout(textReport(design, result, search));
+    if (values.curve !== undefined) await writeCurve(design, result, targetPower, workers, resolve(io.cwd, values.curve), io.stderr, provenance);
+    if (values.json) io.stdout(`${JSON.stringify(jsonResult(result, search, provenance), null, 2)}\n`);
+    else io.stdout(textReport(design, result, search, provenance));
     return 0;
   },
 };
@@ -126,6 +133,9 @@ function designFromFlags(values: Values, cwd: string): TrialDesign {
     const test: TestSpec = testName === "rmst" ? { kind: "rmst", tau: numberFlag("power", "tau", text("tau"), 0, { exclusiveMin: 0 }) } : { kind: testName };
     const medianTreatment = values["median-treatment"] === undefined ? undefined : numberFlag("power", "median-treatment", text("median-treatment"), 0, { exclusiveMin: 0 });
     const hazardRatio = values["hazard-ratio"] === undefined ? undefined : numberFlag("power", "hazard-ratio", text("hazard-ratio"), 0, { exclusiveMin: 0 });
+    if (numberFlag("power", "accrual-months", text("accrual-months"), 24, { min: 0 }) === 0 && numberFlag("power", "followup-months", text("followup-months"), 24, { min: 0 }) === 0) {
+      throw new InputError("pnen-sim power: --followup-months: expected a number > 0 when --accrual-months is 0 (the analysis would be at month 0, before any event)");
+    }
     design = twoArmDesign({
       medianControl: numberFlag("power", "median-control", text("median-control"), 0, { exclusiveMin: 0 }),
       medianTreatment,
@@ -140,7 +150,7 @@ function designFromFlags(values: Values, cwd: string): TrialDesign {
   const seedText = text("seed");
   return {
     ...design,
-    n: numberFlag("power", "n", text("n"), design.n, { integer: true, min: 2 }),
+    n: numberFlag("power", "n", text("n"), design.n, { integer: true, min: 2, max: maximumTrialSize }),
     alpha: numberFlag("power", "alpha", text("alpha"), design.alpha, { exclusiveMin: 0, exclusiveMax: 1 }),
     sims: numberFlag("power", "sims", text("sims"), design.sims, { integer: true, min: 1 }),
     seed: seedText === undefined ? design.seed : Number.isFinite(Number(seedText)) && seedText.trim() !== "" ? Number(seedText) : seedText,
@@ -164,7 +174,29 @@ function readDesign(path: string): TrialDesign {
 }
 
 /** The JSON printed by --json: the issue's keys first, then the rest of the result. */
-function jsonResult(result: PowerResult, search: SampleSizeResult | null): unknown {
+/**
+ * What every output of `pnen-sim power` is traced to: the package version, a SHA-256 of the design as given
+ * (flags or file, with n, alpha, sims and seed applied; before strategy arms are simulated) and the seed.
+ */
+interface PowerProvenance {
+  readonly tool: "pnen-sim power";
+  readonly version: string;
+  readonly designHash: string;
+  readonly seed: string;
+  readonly notice: string;
+}
+
+function powerProvenance(design: TrialDesign): PowerProvenance {
+  return {
+    tool: "pnen-sim power",
+    version: packageVersion(),
+    designHash: `sha256:${createHash("sha256").update(JSON.stringify(design)).digest("hex")}`,
+    seed: String(design.seed),
+    notice: researchUseNotice,
+  };
+}
+
+function jsonResult(result: PowerResult, search: SampleSizeResult | null, provenance: PowerProvenance): unknown {
   const { power, lower, upper, expectedEvents, medianHazardRatio, n, schoenfeld, freedman, ...rest } = result;
   return {
     power,
@@ -179,10 +211,11 @@ function jsonResult(result: PowerResult, search: SampleSizeResult | null): unkno
     ...(search === null
       ? {}
       : { sampleSize: { targetPower: search.targetPower, n: search.n, nStandardError: search.nStandardError, schoenfeldN: search.schoenfeldN, freedmanN: search.freedmanN, method: search.method, steps: search.steps } }),
+    provenance,
   };
 }
 
-async function writeCurve(design: TrialDesign, result: PowerResult, targetPower: number | null, workers: number, path: string, stderr: (text: string) => void): Promise<void> {
+async function writeCurve(design: TrialDesign, result: PowerResult, targetPower: number | null, workers: number, path: string, stderr: (text: string) => void, provenance: PowerProvenance): Promise<void> {
   const centre = result.n;
   const ns = [...new Set([0.4, 0.6, 0.8, 1, 1.2, 1.4, 1.7, 2].map((f) => Math.max(4, 2 * Math.round((centre * f) / 2))))];
   const designHazardRatio = result.comparisons[0].designHazardRatio;
@@ -193,7 +226,7 @@ async function writeCurve(design: TrialDesign, result: PowerResult, targetPower:
     const folder = resolve(path, "..");
     const name = path.slice(folder.length + 1).replace(/\.(vl\.json|json|svg|png)$/, "");
     const spec = powerCurveSpec(points, { targetPower: targetPower ?? 0.8, title: `Power by n (${Math.min(design.sims, 1000)} simulated trials per point)` });
-    const { paths } = await writeFigure(folder, name, spec, { provenance: { generator: "pnen-sim power", seed: String(design.seed) } });
+    const { paths } = await writeFigure(folder, name, spec, { provenance: { generator: provenance.tool, "pnen-sim version": provenance.version, "design hash": provenance.designHash, seed: provenance.seed, notice: provenance.notice } });
     stderr(`power curve: ${paths.join(", ")}\n`);
   } finally {
     await runner.close();
@@ -215,7 +248,7 @@ function describeSurvival(survival: ArmSurvivalSpec): string {
   }
 }
 
-function textReport(design: TrialDesign, result: PowerResult, search: SampleSizeResult | null): string {
+function textReport(design: TrialDesign, result: PowerResult, search: SampleSizeResult | null, provenance: PowerProvenance): string {
   const lines: string[] = [];
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
   const fixed = (value: number | null, digits: number) => (value === null || !Number.isFinite(value) ? "—" : value.toFixed(digits));
@@ -252,6 +285,9 @@ function textReport(design: TrialDesign, result: PowerResult, search: SampleSize
     lines.push("");
     for (const note of result.notes) lines.push(`Note: ${note}`);
   }
+  lines.push("");
+  lines.push(`pnen-sim ${provenance.version} · design ${provenance.designHash} · seed ${provenance.seed}`);
+  lines.push(provenance.notice);
   lines.push("");
   return lines.join("\n");
 }
