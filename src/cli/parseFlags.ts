@@ -12,8 +12,20 @@ export type ParsedFlags<O extends Options> = ReturnType<
 >;
 
 export function parseFlags<const O extends Options>(command: string, args: readonly string[], options: O): ParsedFlags<O> {
+  // parseArgs reads `--n -3` as a missing value; join a negative number to its flag (`--n=-3`) so that the
+  // flag's own check can say what was expected.
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && !name.includes("=") && options[name]?.type === "string" && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true });
+    return parseArgs({ args: joined, options, allowPositionals: false, strict: true });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     throw new InputError(`pnen-sim ${command}: ${text.replace(/\. To specify.*$/s, "")} (see 'pnen-sim ${command} --help')`);

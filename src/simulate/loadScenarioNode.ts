@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { parseScenario } from "../cohort/parseScenario.js";
 import type { Scenario } from "../cohort/Scenario.js";
@@ -19,7 +19,11 @@ export function scenarioPath(nameOrFile: string, cwd: string): string {
  */
 export function loadScenarioNode(nameOrFile: string, cwd: string, knownStrategies?: readonly string[], knownSourceIds?: readonly string[]): { scenario: Scenario; path: string; text: string } {
   const path = scenarioPath(nameOrFile, cwd);
-  if (!existsSync(path)) throw new InputError(`scenario '${nameOrFile}': file ${path} not found`);
+  if (!existsSync(path)) {
+    const folder = join(dataDir(), "scenarios");
+    const known = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => f.slice(0, -5)) : [];
+    throw new InputError(`scenario '${nameOrFile}': file ${path} not found (built-in scenarios: ${known.join(", ") || "none"}; or give a path to a JSON file)`);
+  }
   const text = readFileSync(path, "utf8");
   let document: unknown;
   try {
