@@ -5,15 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { dataDir } from "../../src/io/projectRoot.js";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: process.cwd() },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "./runCli.js";
 
 async function run(...args: string[]) {
   const c = capture();

@@ -2,18 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "./runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pnen-explain-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: dir };
-  const code = await main(["explain", ...args], io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = (...args: string[]) => runCli(["explain", ...args], dir);
 
 /** The README's example patients and what the review says they should get. */
 const examples = {

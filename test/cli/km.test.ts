@@ -2,18 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CommandIO } from "../../src/cli/Command.js";
+import { runCli } from "./runCli.js";
 import { expectColumn, expectNumber, rFixture } from "../analysis/rFixtures.js";
 
 let folder = "";
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stderrIsTTY: false, cwd: folder };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
+  const { code, out, err } = await runCli(args, folder);
+  return { code, stdout: out, stderr: err };
 }
 
 function writeCsv(name: string, text: string): string {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: process.cwd() },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "./runCli.js";
 
 describe("main(args)", () => {
   it("main(['--help']) lists every command and the research-use notice, exit 0", async () => {

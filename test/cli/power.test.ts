@@ -4,15 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: process.cwd() },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "./runCli.js";
 
 describe("pnen-sim power", () => {
   it("power --median-control 12 --median-treatment 22 --n 120 --json prints the documented keys", async () => {

@@ -5,15 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { readPngInfo } from "../../src/figures/pngChunks.js";
 
-function capture(cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd },
-    out: () => out.join(""),
-    err: () => err.join(""),
-  };
-}
+import { capture } from "./runCli.js";
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));

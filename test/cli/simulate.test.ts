@@ -2,18 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "./runCli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "pnen-sim-simulate-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: folder };
-  const code = await main(["simulate", ...args], io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = (...args: string[]) => runCli(["simulate", ...args], folder);
 
 describe("pnen-sim simulate", () => {
   it("main(['simulate', '--n', '3000', '--out', DIR]) writes patients.csv, summary.json and manifest.json", async () => {

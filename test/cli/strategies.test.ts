@@ -1,14 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "./runCli.js";
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stderrIsTTY: false, cwd: process.cwd() };
-  const code = await main(["strategies", ...args], io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = (...args: string[]) => runCli(["strategies", ...args]);
 
 describe("pnen-sim strategies", () => {
   it("main(['strategies']) lists each strategy on one line with its description, review first", async () => {
