@@ -1,4 +1,5 @@
 import type { Reference, SourceDocument } from "../evidence/Reference.js";
+import type { CalibrationEntry } from "../simulate/calibrationReport.js";
 
 /**
  * Everything the report needs from a simulation run, in plain columns — the contract between the engine
@@ -75,15 +76,8 @@ export interface ReportSubgroup {
   readonly codes: ArrayLike<number>;
 }
 
-export interface ReportCalibrationRow {
-  readonly id: string;
-  readonly treatment: string;
-  readonly endpoint: "pfs" | "os";
-  readonly target: number;
-  readonly simulated: number;
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
+/** A calibration target of the engine (see `calibrationReport`), as the report tables it. */
+export type ReportCalibrationRow = Pick<CalibrationEntry, "id" | "treatment" | "endpoint" | "target" | "simulated" | "lower" | "upper">;
 
 export interface ReportReplicate {
   /** The parameter values drawn for this replicate, by name in words (e.g. "CAPTEM median PFS (months)"). */
