@@ -1,5 +1,5 @@
 import type { Patient } from "../cohort/Patient.js";
-import { Local, Order, Prep, Surgery, Sys, pushSystemic, resetPlan, unshiftSystemic, type Plan } from "./Pathway.js";
+import { Local, Order, Prep, Surgery, Sys, maxSystemicLines, pushSystemic, unshiftSystemic, type Plan } from "./Pathway.js";
 import type { RuleThresholds } from "./RuleThresholds.js";
 import type { StrategyChoices } from "./Strategy.js";
 import { ruleCatalogue, type RuleId } from "./ruleCatalogue.js";
@@ -29,6 +29,28 @@ const systemicLabel = ["", "CAPTEM", "temozolomide-based chemotherapy", "platinu
 const firstLineCode = { review: 0, captem: Sys.captem, everolimus: Sys.everolimus, sunitinib: Sys.sunitinib, surufatinib: Sys.surufatinib, prrt: Sys.prrt } as const;
 const targetedCode = { everolimus: Sys.everolimus, sunitinib: Sys.sunitinib, surufatinib: Sys.surufatinib } as const;
 
+// The two lookups above as switches: a lookup by a string held in a variable is a generic keyed load, several
+// times slower on the hot path than comparing the few known strings. Same results (the tables answer the rest).
+function firstLineCodeOf(choice: StrategyChoices["firstSystemicLine"]): number {
+  switch (choice) {
+    case "review": return 0;
+    case "captem": return Sys.captem;
+    case "everolimus": return Sys.everolimus;
+    case "sunitinib": return Sys.sunitinib;
+    case "surufatinib": return Sys.surufatinib;
+    case "prrt": return Sys.prrt;
+    default: return firstLineCode[choice];
+  }
+}
+function targetedCodeOf(choice: StrategyChoices["targetedOnProgression"]): number {
+  switch (choice) {
+    case "everolimus": return Sys.everolimus;
+    case "sunitinib": return Sys.sunitinib;
+    case "surufatinib": return Sys.surufatinib;
+    default: return targetedCode[choice];
+  }
+}
+
 /**
  * The review's decision logic (sections 1–3) for one patient under one strategy: fills `plan` with the
  * decisions and, when `trace` is an array, appends one entry per rule considered. With `trace === null` it does
@@ -39,7 +61,16 @@ const targetedCode = { everolimus: Sys.everolimus, sunitinib: Sys.sunitinib, sur
  *   → systemic lines by grade, Ki-67, SSTR and function
  */
 export function decide(p: Patient, c: StrategyChoices, t: RuleThresholds, plan: Plan, trace: TraceEntry[] | null): number {
-  resetPlan(plan);
+  // resetPlan(plan), written out: a typed array's fill() is a builtin call that costs more than these six stores
+  plan.prep = 0;
+  plan.conversion = 0;
+  plan.surgery = 0;
+  plan.order = 0;
+  plan.local = 0;
+  plan.localStaged = 0;
+  plan.systemicCount = 0;
+  const systemic = plan.systemic;
+  for (let i = 0; i < maxSystemicLines; i++) systemic[i] = 0;
   const grade = whoGradeCode(p.ki67, p.mitoses, p.differentiation, t);
   const lowGrade = grade <= 2;
   const functional = p.syndrome !== "none";
@@ -261,7 +292,7 @@ export function decide(p: Patient, c: StrategyChoices, t: RuleThresholds, plan: 
     }
     pushSystemic(plan, Sys.captem);
     if (trace !== null) note(trace, "systemic.captem.g12", true, `${gradeNames[grade]} NET: CAPTEM${plan.systemicCount > 1 ? " on progression" : " as the first systemic treatment"}`);
-    const targeted = targetedCode[c.targetedOnProgression];
+    const targeted = targetedCodeOf(c.targetedOnProgression);
     const prrtBefore = c.prrtOrder === "before-targeted";
     if (p.sstrPositive && prrtBefore) pushSystemic(plan, Sys.prrt);
     pushSystemic(plan, targeted);
@@ -272,7 +303,7 @@ export function decide(p: Patient, c: StrategyChoices, t: RuleThresholds, plan: 
         ? `SSTR-positive ${gradeNames[grade]}: PRRT ${prrtBefore ? "before" : "after"} the targeted drug`
         : "SSTR-negative: no PRRT");
     }
-    const first = firstLineCode[c.firstSystemicLine];
+    const first = firstLineCodeOf(c.firstSystemicLine);
     if (first !== 0) {
       const possible = first !== Sys.prrt || p.sstrPositive;
       if (possible) unshiftSystemic(plan, first);

@@ -108,8 +108,8 @@ export function mergeRanges<S extends StrategyLike, T>(plan: SimulationPlan<S, T
  *            ─► columns per strategy (SimulationResult) ─► summarise()
  *
  * Browser-safe and single-threaded; `runWorkersNode` splits the same blocks among worker threads with a
- * byte-identical result. Time O(n × strategies × lines), about 1 µs per patient per strategy; memory about
- * 44 + 20 × strategies bytes per patient.
+ * byte-identical result. Time O(n × strategies × lines), about 0.65 µs per patient for one strategy and 0.2 µs
+ * for each further one (Node 20, one core); memory about 44 + 20 × strategies bytes per patient.
  */
 export function simulate<S extends StrategyLike, T>(scenario: Scenario, strategies: readonly S[], options: SimulateOptions, context: SimulationContext<S, T>): SimulationResult {
   const plan = simulationPlan(scenario, strategies, options, context);

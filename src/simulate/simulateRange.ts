@@ -4,10 +4,12 @@ import { unitExponential } from "../random/unitExponential.js";
 import { type CompiledCohortSpec, cohortBlockSize, cohortDrawsPerPatient, compileCohortSpec, generateCohortFromUniforms } from "../cohort/generateCohort.js";
 import { createPatientView, patientLoader } from "../cohort/patientAt.js";
 import type { Scenario } from "../cohort/Scenario.js";
+import { assignPathway as rulesAssignPathway, assignPathwayCode, pathwayFromCode as rulesPathwayFromCode, type RuleThresholds, type Strategy } from "../rules/index.js";
 import { type CompiledPathway, compilePathway } from "./compilePathway.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import { patientHazardRatios } from "./patientHazardRatios.js";
 import type { PathwayLike, StrategyLike } from "./SimulationContext.js";
+import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "./integerKeyTable.js";
 import { createPatientDraws, lossDrawOffset, outcomeDrawsPerPatient, preparePatientDraws, walkPathway } from "./walkPathway.js";
 
 /** The outcome columns of one strategy: patient i at index i. Events: 1 observed, 0 censored. */
@@ -74,6 +76,10 @@ export function allocateStrategyColumns(size: number): StrategyColumns {
  * chunk's result: its columns are overwritten (only the first `count` entries are meaningful).
  * Allocation: the output columns, two draw buffers, and one compiled pathway per distinct pathway.
  * Time O(count × strategies × lines).
+ *
+ * With the rules' own `assignPathway` (src/rules), the loop asks the rules for the pathway's integer code
+ * (`assignPathwayCode`, whose pathway `assignPathway` returns) and finds the compiled pathway in an integer
+ * table, instead of looking the shared pathway object up by identity: the same pathways, faster.
  */
 export function simulateRange<S extends StrategyLike, T>(
   plan: SimulationPlan<S, T>,
@@ -83,7 +89,8 @@ export function simulateRange<S extends StrategyLike, T>(
   onProgress?: (done: number) => void,
   reuse?: Pick<RangeResult, "cohort" | "outcomes" | "scratch">,
 ): RangeResult {
-  const { scenario, model, strategies, thresholds } = plan;
+  const { scenario, model, strategies } = plan;
+  const thresholds = withFastProperties(plan.thresholds);
   const cohortSpec: CompiledCohortSpec = compileCohortSpec(scenario.cohort, scenario.followUp);
   // `reuse`: columns of an earlier range of at least `count` patients, overwritten (streaming without garbage)
   const cohort = reuse !== undefined && reuse.cohort.size >= count ? reuse.cohort : allocateCohortColumns(count);
@@ -104,6 +111,16 @@ export function simulateRange<S extends StrategyLike, T>(
     const entry = { compiled, code };
     // cache by identity only for frozen pathways (the rules return shared frozen objects); others are compiled each time
     if (Object.isFrozen(pathway) && byIdentity[s].size < 100_000) byIdentity[s].set(pathway, entry);
+    return entry;
+  };
+
+  // the rules' pathways, found by code: table code → index into `byCodeEntries`
+  const byCode = (assignPathway as unknown) === rulesAssignPathway ? createIntegerKeyTable() : undefined;
+  const byCodeEntries: { compiled: CompiledPathway; code: number }[] = [];
+  const codeEntry = (pathwayCode: number) => {
+    const entry = compileAndCode(rulesPathwayFromCode(pathwayCode), 0);
+    integerKeySet(byCode!, pathwayCode, byCodeEntries.length);
+    byCodeEntries.push(entry);
     return entry;
   };
 
@@ -145,8 +162,15 @@ export function simulateRange<S extends StrategyLike, T>(
       const debulking = expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;
       preparePatientDraws(patientDraws, model, draws, offset, hrPfs[p], hrPps[p], debulking);
       for (let s = 0; s < strategyCount; s++) {
-        const pathway = assignPathway(view, strategies[s], thresholds);
-        const entry = byIdentity[s].get(pathway) ?? compileAndCode(pathway, s);
+        let entry: { compiled: CompiledPathway; code: number };
+        if (byCode !== undefined) {
+          const pathwayCode = assignPathwayCode(view, strategies[s] as unknown as Strategy, thresholds as unknown as RuleThresholds);
+          const index = integerKeyGet(byCode, pathwayCode);
+          entry = index >= 0 ? byCodeEntries[index] : codeEntry(pathwayCode);
+        } else {
+          const pathway = assignPathway(view, strategies[s], thresholds);
+          entry = byIdentity[s].get(pathway) ?? compileAndCode(pathway, s);
+        }
         walkPathway(entry.compiled, model, patientDraws, walk);
         const out = outcomes[s];
         out.pathway[i] = entry.code;
@@ -169,4 +193,15 @@ export function simulateRange<S extends StrategyLike, T>(
     onProgress?.(done + size);
   }
   return { first, cohort, outcomes, pathwayLabels: labels, scratch };
+}
+
+/**
+ * A plain object copied into a fresh one with the same own properties (frozen if it was): an object built by
+ * adding many properties one by one (e.g. `ruleThresholds`) can be left in V8's slow dictionary mode, and the
+ * rules read a dozen of its properties per patient and strategy. Anything else is returned as is. O(properties).
+ */
+function withFastProperties<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const copy = { ...value };
+  return Object.isFrozen(value) ? Object.freeze(copy) : copy;
 }

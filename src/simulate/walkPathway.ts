@@ -43,11 +43,20 @@ export interface PatientDraws {
   ppsBase: number;
   /** (debulking hazard ratio)^(−1/shape) when the patient's expected cytoreduction reaches the threshold, else 1. */
   debulkingFactor: number;
+  /** `lineRatioPowers[j]` = Math.pow(lineRatio, j), computed once per scratch and `lineRatio` (not per patient and line). */
+  readonly lineRatioPowers: Float64Array;
+  /** The `lineRatio` the powers are for (NaN before the first patient). */
+  powersOf: number;
+  /** The last debulking ratio and inverse shape, and Math.pow of them, reused while they stay the same. */
+  debulkingRatioOf: number;
+  debulkingShapeOf: number;
+  debulkingPower: number;
 }
 
 /** A reusable {@link PatientDraws} scratch object. */
 export function createPatientDraws(): PatientDraws {
-  return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(maximumPathwayLines), lineDeath: new Uint8Array(maximumPathwayLines), ppsBase: 0, debulkingFactor: 1 };
+  return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(maximumPathwayLines), lineDeath: new Uint8Array(maximumPathwayLines), ppsBase: 0, debulkingFactor: 1,
+    lineRatioPowers: new Float64Array(maximumPathwayLines), powersOf: NaN, debulkingRatioOf: NaN, debulkingShapeOf: NaN, debulkingPower: 1 };
 }
 
 /**
@@ -68,11 +77,25 @@ export function preparePatientDraws(
   scratch.hazardRatio = hazardRatio;
   scratch.inverseShape = 1 / model.pfsShape;
   scratch.deathShare = model.deathShare;
-  scratch.lineRatio = model.parameters.assumptions.hrLaterLine;
+  const lineRatio = model.parameters.assumptions.hrLaterLine;
+  scratch.lineRatio = lineRatio;
+  if (!(scratch.powersOf === lineRatio)) {
+    for (let j = 0; j < maximumPathwayLines; j++) scratch.lineRatioPowers[j] = Math.pow(lineRatio, j);
+    scratch.powersOf = lineRatio;
+  }
   scratch.computed = 0;
   const ppsExposure = unitExponential(draws[offset + ppsDrawOffset]) / postHazardRatio;
   scratch.ppsBase = model.ppsShape === 1 ? ppsExposure : Math.pow(ppsExposure, 1 / model.ppsShape);
-  scratch.debulkingFactor = debulkingRatio === 1 ? 1 : Math.pow(debulkingRatio, -scratch.inverseShape);
+  if (debulkingRatio === 1) scratch.debulkingFactor = 1;
+  else {
+    // the same ratio and shape for every patient of a run: Math.pow once, not per patient (same number)
+    if (!(scratch.debulkingRatioOf === debulkingRatio && scratch.debulkingShapeOf === scratch.inverseShape)) {
+      scratch.debulkingPower = Math.pow(debulkingRatio, -scratch.inverseShape);
+      scratch.debulkingRatioOf = debulkingRatio;
+      scratch.debulkingShapeOf = scratch.inverseShape;
+    }
+    scratch.debulkingFactor = scratch.debulkingPower;
+  }
   return scratch;
 }
 
@@ -88,7 +111,7 @@ function computeLine(p: PatientDraws, j: number): void {
     uPfs = (p.draws[p.offset + 2 * k] + shift) % 1;
     uDeath = (p.draws[p.offset + 2 * k + 1] + shift) % 1;
   }
-  const hazardRatio = j === 0 ? p.hazardRatio : j === 1 ? p.hazardRatio * p.lineRatio : p.hazardRatio * Math.pow(p.lineRatio, j);
+  const hazardRatio = j === 0 ? p.hazardRatio : j === 1 ? p.hazardRatio * p.lineRatio : p.hazardRatio * p.lineRatioPowers[j];
   const exposure = unitExponential(uPfs) / hazardRatio;
   p.lineBase[j] = p.inverseShape === 1 ? exposure : Math.pow(exposure, p.inverseShape);
   p.lineDeath[j] = uDeath < p.deathShare ? 1 : 0;
