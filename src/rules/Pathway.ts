@@ -1,3 +1,5 @@
+import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "../util/integerKeyTable.js";
+
 /**
  * A treatment pathway: the ordered steps one patient receives, grouped into lines of treatment.
  *
@@ -79,7 +81,9 @@ export function resetPlan(plan: Plan): void {
   plan.local = 0;
   plan.localStaged = 0;
   plan.systemicCount = 0;
-  plan.systemic.fill(0);
+  // a plain loop: for six entries, a typed array's fill() builtin costs more than the stores (hot path)
+  const systemic = plan.systemic;
+  for (let i = 0; i < maxSystemicLines; i++) systemic[i] = 0;
 }
 
 /** Appends a systemic treatment unless it is already planned. */
@@ -177,17 +181,19 @@ function buildPathway(code: number): Pathway {
   return Object.freeze({ code, steps: Object.freeze(steps), lineCount: Math.max(1, line) });
 }
 
-const table = new Map<number, Pathway>();
+// Memo of built pathways: code → index into `built` (an integer hash table; codes are below 2³¹).
+const codeIndex = createIntegerKeyTable();
+const built: Pathway[] = [];
 
 /**
  * The pathway with this code, built on first use and shared afterwards (a memo table: there are a few
- * hundred distinct pathways in practice). O(1) after the first call for a code.
+ * hundred distinct pathways in practice). O(1) after the first call for a code, no allocation.
  */
 export function pathwayFromCode(code: number): Pathway {
-  let pathway = table.get(code);
-  if (pathway === undefined) {
-    pathway = buildPathway(code);
-    table.set(code, pathway);
-  }
+  const index = integerKeyGet(codeIndex, code);
+  if (index >= 0) return built[index]!;
+  const pathway = buildPathway(code);
+  integerKeySet(codeIndex, code, built.length);
+  built.push(pathway);
   return pathway;
 }

@@ -1,5 +1,5 @@
 import type { Patient } from "../cohort/Patient.js";
-import { Local, Order, Prep, Surgery, Sys, maxSystemicLines, pushSystemic, unshiftSystemic, type Plan } from "./Pathway.js";
+import { Local, Order, Prep, Surgery, Sys, maxSystemicLines, pushSystemic, resetPlan, unshiftSystemic, type Plan } from "./Pathway.js";
 import type { RuleThresholds } from "./RuleThresholds.js";
 import type { StrategyChoices } from "./Strategy.js";
 import { ruleCatalogue, type RuleId } from "./ruleCatalogue.js";
@@ -61,16 +61,7 @@ function targetedCodeOf(choice: StrategyChoices["targetedOnProgression"]): numbe
  *   → systemic lines by grade, Ki-67, SSTR and function
  */
 export function decide(p: Patient, c: StrategyChoices, t: RuleThresholds, plan: Plan, trace: TraceEntry[] | null): number {
-  // resetPlan(plan), written out: a typed array's fill() is a builtin call that costs more than these six stores
-  plan.prep = 0;
-  plan.conversion = 0;
-  plan.surgery = 0;
-  plan.order = 0;
-  plan.local = 0;
-  plan.localStaged = 0;
-  plan.systemicCount = 0;
-  const systemic = plan.systemic;
-  for (let i = 0; i < maxSystemicLines; i++) systemic[i] = 0;
+  resetPlan(plan);
   const grade = whoGradeCode(p.ki67, p.mitoses, p.differentiation, t);
   const lowGrade = grade <= 2;
   const functional = p.syndrome !== "none";

@@ -9,8 +9,12 @@ export interface PathwayStepLike {
   readonly line?: number;
 }
 
-/** A pathway as the rules return it: an object with ordered `steps` (src/rules `Pathway`), or the steps themselves. */
-export type PathwayLike = readonly PathwayStepLike[] | { readonly steps: readonly PathwayStepLike[] };
+/**
+ * A pathway as the rules return it: an object with ordered `steps` (src/rules `Pathway`), or the steps
+ * themselves. A `code` (a non-negative integer below 2³¹ that identifies the pathway, as src/rules gives)
+ * lets the simulation find the compiled pathway in an integer table instead of by object identity.
+ */
+export type PathwayLike = readonly PathwayStepLike[] | { readonly steps: readonly PathwayStepLike[]; readonly code?: number };
 
 /** A strategy as the simulation needs it: an id, and whatever the pathway function reads. */
 export interface StrategyLike {

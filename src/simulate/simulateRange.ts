@@ -4,12 +4,11 @@ import { unitExponential } from "../random/unitExponential.js";
 import { type CompiledCohortSpec, cohortBlockSize, cohortDrawsPerPatient, compileCohortSpec, generateCohortFromUniforms } from "../cohort/generateCohort.js";
 import { createPatientView, patientLoader } from "../cohort/patientAt.js";
 import type { Scenario } from "../cohort/Scenario.js";
-import { assignPathway as rulesAssignPathway, assignPathwayCode, pathwayFromCode as rulesPathwayFromCode, type RuleThresholds, type Strategy } from "../rules/index.js";
 import { type CompiledPathway, compilePathway } from "./compilePathway.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import { patientHazardRatios } from "./patientHazardRatios.js";
 import type { PathwayLike, StrategyLike } from "./SimulationContext.js";
-import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "./integerKeyTable.js";
+import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "../util/integerKeyTable.js";
 import { createPatientDraws, lossDrawOffset, outcomeDrawsPerPatient, preparePatientDraws, walkPathway } from "./walkPathway.js";
 
 /** The outcome columns of one strategy: patient i at index i. Events: 1 observed, 0 censored. */
@@ -77,9 +76,8 @@ export function allocateStrategyColumns(size: number): StrategyColumns {
  * Allocation: the output columns, two draw buffers, and one compiled pathway per distinct pathway.
  * Time O(count × strategies × lines).
  *
- * With the rules' own `assignPathway` (src/rules), the loop asks the rules for the pathway's integer code
- * (`assignPathwayCode`, whose pathway `assignPathway` returns) and finds the compiled pathway in an integer
- * table, instead of looking the shared pathway object up by identity: the same pathways, faster.
+ * A pathway that carries an integer `code` (the rules' do) is found compiled in an integer table by that
+ * code; any other pathway by object identity.
  */
 export function simulateRange<S extends StrategyLike, T>(
   plan: SimulationPlan<S, T>,
@@ -114,12 +112,12 @@ export function simulateRange<S extends StrategyLike, T>(
     return entry;
   };
 
-  // the rules' pathways, found by code: table code → index into `byCodeEntries`
-  const byCode = (assignPathway as unknown) === rulesAssignPathway ? createIntegerKeyTable() : undefined;
+  // pathways with a code, found by it: pathway code → index into `byCodeEntries`
+  const byCode = createIntegerKeyTable();
   const byCodeEntries: { compiled: CompiledPathway; code: number }[] = [];
-  const codeEntry = (pathwayCode: number) => {
-    const entry = compileAndCode(rulesPathwayFromCode(pathwayCode), 0);
-    integerKeySet(byCode!, pathwayCode, byCodeEntries.length);
+  const codeEntry = (pathway: PathwayLike, pathwayCode: number) => {
+    const entry = compileAndCode(pathway, 0);
+    integerKeySet(byCode, pathwayCode, byCodeEntries.length);
     byCodeEntries.push(entry);
     return entry;
   };
@@ -162,15 +160,13 @@ export function simulateRange<S extends StrategyLike, T>(
       const debulking = expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;
       preparePatientDraws(patientDraws, model, draws, offset, hrPfs[p], hrPps[p], debulking);
       for (let s = 0; s < strategyCount; s++) {
+        const pathway = assignPathway(view, strategies[s], thresholds);
+        const pathwayCode = "code" in pathway ? pathway.code : undefined;
         let entry: { compiled: CompiledPathway; code: number };
-        if (byCode !== undefined) {
-          const pathwayCode = assignPathwayCode(view, strategies[s] as unknown as Strategy, thresholds as unknown as RuleThresholds);
+        if (pathwayCode !== undefined) {
           const index = integerKeyGet(byCode, pathwayCode);
-          entry = index >= 0 ? byCodeEntries[index] : codeEntry(pathwayCode);
-        } else {
-          const pathway = assignPathway(view, strategies[s], thresholds);
-          entry = byIdentity[s].get(pathway) ?? compileAndCode(pathway, s);
-        }
+          entry = index >= 0 ? byCodeEntries[index]! : codeEntry(pathway, pathwayCode);
+        } else entry = byIdentity[s].get(pathway) ?? compileAndCode(pathway, s);
         walkPathway(entry.compiled, model, patientDraws, walk);
         const out = outcomes[s];
         out.pathway[i] = entry.code;

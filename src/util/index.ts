@@ -1,1 +1,2 @@
 export * from "./InputError.js";
+export * from "./integerKeyTable.js";

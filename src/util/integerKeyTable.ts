@@ -1,7 +1,8 @@
 /**
  * A map from non-negative 32-bit integer keys to small integer values (insertion indices), as an open-addressing
- * hash table in two typed arrays: the simulation's per-patient lookup of a pathway code (a few hundred distinct
- * codes, millions of lookups) without the hashing and boxing of a `Map`. Multiplicative (Fibonacci) hashing,
+ * hash table in two typed arrays: the per-patient lookup of a pathway by its code (src/rules `pathwayFromCode`,
+ * src/simulate `simulateRange`: a few hundred distinct codes, millions of lookups) without the hashing and
+ * boxing of a `Map`. Multiplicative (Fibonacci) hashing,
  * linear probing, doubled when half full. Lookup O(1) expected, no allocation; insertion amortised O(1).
  */
 export interface IntegerKeyTable {

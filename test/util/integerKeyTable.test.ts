@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "../../src/simulate/integerKeyTable.js";
+import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "../../src/util/integerKeyTable.js";
 
 describe("integerKeyTable", () => {
   it("integerKeyGet(table, key) returns what a Map holds for the same insertions, through several growths", () => {
