@@ -1,4 +1,5 @@
 import type { KaplanMeierResult } from "./KaplanMeierResult.js";
+import { countBelow } from "../util/sortedSearch.js";
 
 /** A Kaplan–Meier curve read at chosen times (landmarks), as R's `summary(fit, times = ...)`. */
 export interface SurvivalAtResult {
@@ -76,12 +77,6 @@ export function numbersAtRisk(km: KaplanMeierResult, grid: readonly number[]): F
 
 /** Number at risk at time t: that of the first distinct time ≥ t, or 0 after the last. */
 function atRisk(km: KaplanMeierResult, t: number): number {
-  let low = 0;
-  let high = km.time.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (km.time[middle]! < t) low = middle + 1;
-    else high = middle;
-  }
-  return low < km.time.length ? km.nRisk[low]! : 0;
+  const first = countBelow(km.time, t);
+  return first < km.time.length ? km.nRisk[first]! : 0;
 }

@@ -9,6 +9,7 @@ import { kmCensorRows, kmStepRows } from "./kmStepRows.js";
 import { niceTimeTicks } from "./niceTimeStep.js";
 import { seriesColour, seriesDash } from "./palette.js";
 import { estimateTextWidth } from "./estimateTextWidth.js";
+import { countAtOrBelow } from "../util/sortedSearch.js";
 
 export const timeAxisTitle = "Months since start of treatment";
 
@@ -213,12 +214,5 @@ function lowerAt(km: KaplanMeierResult, t: number): number {
 }
 
 function lastIndexAtOrBefore(km: KaplanMeierResult, t: number): number {
-  let low = 0;
-  let high = km.time.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (km.time[middle] <= t) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
+  return countAtOrBelow(km.time, t) - 1;
 }

@@ -1,4 +1,5 @@
 import type { KaplanMeierResult } from "../analysis/KaplanMeierResult.js";
+import { countAtOrBelow } from "../util/sortedSearch.js";
 
 /** One vertex of a step curve: survival and its pointwise limits from `time` on (null where undefined). */
 export interface KmStepRow {
@@ -87,12 +88,6 @@ export function kmCensorRows(series: string, km: KaplanMeierResult, censorTimes:
 
 /** Survival just after t from the step function (1 before the first time). Binary search, O(log m). */
 function survivalAt(km: KaplanMeierResult, t: number): number {
-  let low = 0;
-  let high = km.time.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (km.time[middle] <= t) low = middle + 1;
-    else high = middle;
-  }
-  return low === 0 ? 1 : km.survival[low - 1];
+  const rows = countAtOrBelow(km.time, t);
+  return rows === 0 ? 1 : km.survival[rows - 1];
 }

@@ -1,4 +1,5 @@
 import type { ArmSurvivalSpec, ArmMixtureComponent } from "./TrialDesign.js";
+import { countAtOrBelow } from "../util/sortedSearch.js";
 
 /**
  * The numeric form of an arm's event-time distribution: its survival function and its inverse. An event time
@@ -88,15 +89,8 @@ function empiricalModel(time: readonly number[], survival: readonly number[]): A
   const values = Float64Array.from(survival);
   const rows = times.length;
   const survivalAt = (t: number) => {
-    // Last row with time ≤ t.
-    let low = 0;
-    let high = rows;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (times[middle] <= t) low = middle + 1;
-      else high = middle;
-    }
-    return low === 0 ? 1 : values[low - 1];
+    const atOrBefore = countAtOrBelow(times, t); // rows with time ≤ t
+    return atOrBefore === 0 ? 1 : values[atOrBefore - 1];
   };
   const quantile = (p: number) => {
     // First row with survival ≤ p (the curve is non-increasing).

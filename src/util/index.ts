@@ -1,2 +1,3 @@
 export * from "./InputError.js";
 export * from "./integerKeyTable.js";
+export * from "./sortedSearch.js";

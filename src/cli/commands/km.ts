@@ -152,21 +152,23 @@ function inLevelOrder(coded: CodedLabels): { levels: string[]; index: Int32Array
 const finite = (value: number | null | undefined): number | null => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
 
 /** The JSON shape of the issue (more keys are welcome); NaN and missing values as null. */
+/** The columns of a survival table (the curve, or its values at chosen times) as JSON rows; NaN → null. */
+function jsonRows(columns: SurvivalAtResult): object[] {
+  return Array.from(columns.time, (time, i) => ({
+    time,
+    nRisk: columns.nRisk[i],
+    nEvent: columns.nEvent[i],
+    nCensor: columns.nCensor[i],
+    survival: finite(columns.survival[i]!),
+    stdErr: finite(columns.stdErr[i]!),
+    lower: finite(columns.lower[i]!),
+    upper: finite(columns.upper[i]!),
+  }));
+}
+
 function toJson(report: KmReport): string {
   const groups = report.groups.map(({ group, km, at, rmst }) => {
-    const table = new Array(km.time.length);
-    for (let i = 0; i < km.time.length; i++) {
-      table[i] = {
-        time: km.time[i],
-        nRisk: km.nRisk[i],
-        nEvent: km.nEvent[i],
-        nCensor: km.nCensor[i],
-        survival: finite(km.survival[i]),
-        stdErr: finite(km.stdErr[i]),
-        lower: finite(km.lower[i]),
-        upper: finite(km.upper[i]),
-      };
-    }
+    const table = jsonRows(km);
     return {
       group,
       n: km.n,
@@ -176,16 +178,7 @@ function toJson(report: KmReport): string {
       ...(at === null
         ? {}
         : {
-            at: [...at.time].map((time, i) => ({
-              time,
-              nRisk: at.nRisk[i],
-              nEvent: at.nEvent[i],
-              nCensor: at.nCensor[i],
-              survival: finite(at.survival[i]),
-              stdErr: finite(at.stdErr[i]),
-              lower: finite(at.lower[i]),
-              upper: finite(at.upper[i]),
-            })),
+            at: jsonRows(at),
           }),
       ...(rmst === null ? {} : { rmst: { tau: rmst.tau, estimate: rmst.estimate, stdErr: rmst.stdErr, lower: rmst.lower, upper: rmst.upper } }),
     };
