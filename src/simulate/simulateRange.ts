@@ -88,7 +88,7 @@ export function simulateRange<S extends StrategyLike, T>(
   reuse?: Pick<RangeResult, "cohort" | "outcomes" | "scratch">,
 ): RangeResult {
   const { scenario, model, strategies } = plan;
-  const thresholds = withFastProperties(plan.thresholds);
+  const thresholds = plan.thresholds;
   const cohortSpec: CompiledCohortSpec = compileCohortSpec(scenario.cohort, scenario.followUp);
   // `reuse`: columns of an earlier range of at least `count` patients, overwritten (streaming without garbage)
   const cohort = reuse !== undefined && reuse.cohort.size >= count ? reuse.cohort : allocateCohortColumns(count);
@@ -191,13 +191,3 @@ export function simulateRange<S extends StrategyLike, T>(
   return { first, cohort, outcomes, pathwayLabels: labels, scratch };
 }
 
-/**
- * A plain object copied into a fresh one with the same own properties (frozen if it was): an object built by
- * adding many properties one by one (e.g. `ruleThresholds`) can be left in V8's slow dictionary mode, and the
- * rules read a dozen of its properties per patient and strategy. Anything else is returned as is. O(properties).
- */
-function withFastProperties<T>(value: T): T {
-  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const copy = { ...value };
-  return Object.isFrozen(value) ? Object.freeze(copy) : copy;
-}
