@@ -99,13 +99,6 @@ export function allocateCohortColumns(size: number): CohortColumns {
   return columns as unknown as CohortColumns;
 }
 
-/** Patients [start, end) of a cohort as a new cohort (views on the same memory, no copy). */
-export function sliceCohortColumns(columns: CohortColumns, start: number, end: number): CohortColumns {
-  const sliced: Record<string, unknown> = { size: end - start };
-  for (const name of cohortColumnNames) sliced[name] = columns[name].subarray(start, end);
-  return sliced as unknown as CohortColumns;
-}
-
 /** Copies `source` into `target` starting at patient `offset` of the target. */
 export function copyCohortColumns(source: CohortColumns, target: CohortColumns, offset: number): void {
   for (const name of cohortColumnNames) (target[name] as Float64Array).set(source[name] as unknown as Float64Array, offset);

@@ -20,8 +20,3 @@ export function formatPValue(p: number): string {
   if (p >= 0.995) return "p > 0.99";
   return `p = ${Number(p.toPrecision(2))}`;
 }
-
-/** "57.1%". */
-export function formatPercent(share: number, digits = 1): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(digits)}%` : "NA";
-}

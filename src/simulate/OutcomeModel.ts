@@ -19,8 +19,3 @@ export interface OutcomeModel {
   readonly ppsShape: number;
   readonly deathShare: number;
 }
-
-/** Index of a treatment id in the model, or −1. */
-export function treatmentIndex(model: OutcomeModel, id: string): number {
-  return model.treatmentIds.indexOf(id);
-}
