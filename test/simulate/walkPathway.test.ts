@@ -14,6 +14,8 @@ const parameters = {
 // exponential lines (shape 1) with scale = median / ln 2
 const model: OutcomeModel = {
   parameters,
+  structure: "sum-of-lines",
+  sequencing: null,
   treatmentIds: ["captem", "everolimus", "conversionTherapy", "radicalResection", "debulking", "bestSupportiveCare"],
   pfsScale: [29, 11, 22, 12, 15, 5].map((m) => m / Math.LN2),
   ppsScale: [24, 24, 24, 24, 24, 24].map((m) => m / Math.LN2),
