@@ -40,11 +40,10 @@ export interface SequencingCalibrationCohort {
 
 /**
  * The calibration cohort of a population (see {@link calibrateSequencingModel}): `size` patients of
- * `populationCohortSpec(population, reference)` drawn from the registry's calibration seed, with the same draw layout as
- * the simulation. O(size).
+ * `populationCohortSpec(population, reference)` drawn from the registry's calibration seed (or `seed`, for an
+ * independent check), with the same draw layout as the simulation. O(size).
  */
-export function sequencingCalibrationCohort(parameters: OutcomeParameters, sequencing: SequencingModel, population: PopulationSpec | null, size: number): SequencingCalibrationCohort {
-  const seed = parameters.sequencing.calibrationSeed;
+export function sequencingCalibrationCohort(parameters: OutcomeParameters, sequencing: SequencingModel, population: PopulationSpec | null, size: number, seed: number | string = parameters.sequencing.calibrationSeed): SequencingCalibrationCohort {
   const spec = population === null ? parameters.referenceCohort : populationCohortSpec(population, parameters.referenceCohort);
   const cohort = allocateCohortColumns(size);
   generateCohortRange(compileCohortSpec(spec, { accrualMonths: 0 }), seed, 0, size, cohort);
@@ -84,12 +83,36 @@ export function sequencingCalibrationCohort(parameters: OutcomeParameters, seque
  */
 export function scaleForMedian(base: Float64Array, deathMonths: Float64Array, target: number, what: string): number {
   const n = base.length;
-  const alive: number[] = [];
-  for (let i = 0; i < n; i++) if (deathMonths[i] > target) alive.push(base[i]);
+  const alive = new Float64Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (deathMonths[i] > target) alive[count++] = base[i];
   const half = Math.ceil(n / 2);
-  if (alive.length < half) throw new InputError(`calibration: ${what}: a median PFS of ${target} months cannot be reached: ${((1 - alive.length / n) * 100).toFixed(0)}% of the calibration cohort dies before it`);
-  alive.sort((a, b) => b - a);
-  return target / alive[half - 1];
+  if (count < half) throw new InputError(`calibration: ${what}: a median PFS of ${target} months cannot be reached: ${((1 - count / n) * 100).toFixed(0)}% of the calibration cohort dies before it`);
+  const sorted = alive.subarray(0, count).sort(); // ascending, numeric
+  return target / sorted[count - half];
+}
+
+/** What makes two populations draw the same calibration cohort: grades and the restrictions (not the line, site, n…). */
+export function cohortKey(population: PopulationSpec | null): string {
+  if (population === null) return "reference";
+  const { grades, functionalShare, sstrPositiveShare, ki67Max } = population;
+  return JSON.stringify({ grades, functionalShare, sstrPositiveShare, ki67Max });
+}
+
+/**
+ * Each calibration patient's time on a line of treatment `id` at PFS scale 1, on the line the treatment's figure was
+ * measured on: (Eᵢ/(HRᵢ·Zᵢ·r^(line−1)·debulking))^(1/shape), written into `out`. O(size).
+ */
+export function lineTimesAtUnitScale(parameters: OutcomeParameters, id: string, cohort: SequencingCalibrationCohort, out: Float64Array): void {
+  const a = parameters.assumptions;
+  const inverseShape = 1 / a.pfsShape;
+  const lineRatio = Math.pow(a.hrLaterLine, (parameters.treatments[id].population?.line ?? 1) - 1);
+  const debulking = id === "debulking";
+  for (let i = 0; i < out.length; i++) {
+    const effective = debulking && cohort.cohort.expectedCytoreductionPct[i] >= parameters.debulkingThreshold ? a.hrDebulkingEffective : 1;
+    const exposure = cohort.exposure[i] / (lineRatio * effective);
+    out[i] = inverseShape === 1 ? exposure : Math.pow(exposure, inverseShape);
+  }
 }
 
 /**
@@ -107,26 +130,19 @@ export function calibrateSequencingModel(parameters: OutcomeParameters, options:
   const sequencing = sequencingModelOf(parameters, background);
   const a = parameters.assumptions;
   const size = parameters.sequencing.calibrationCohortSize;
-  const inverseShape = 1 / a.pfsShape;
   const treatmentIds = Object.keys(parameters.treatments);
   const cohorts = new Map<string, SequencingCalibrationCohort>();
   const base = new Float64Array(size);
   const pfsScale = treatmentIds.map((id) => {
     const outcome = parameters.treatments[id];
     const population = outcome.population;
-    const key = JSON.stringify(population);
+    const key = cohortKey(population);
     let cohort = cohorts.get(key);
     if (cohort === undefined) {
       cohort = sequencingCalibrationCohort(parameters, sequencing, population, size);
       cohorts.set(key, cohort);
     }
-    const lineRatio = Math.pow(a.hrLaterLine, (population?.line ?? 1) - 1);
-    const debulking = id === "debulking";
-    for (let i = 0; i < size; i++) {
-      const effective = debulking && cohort.cohort.expectedCytoreductionPct[i] >= parameters.debulkingThreshold ? a.hrDebulkingEffective : 1;
-      const exposure = cohort.exposure[i] / (lineRatio * effective);
-      base[i] = inverseShape === 1 ? exposure : Math.pow(exposure, inverseShape);
-    }
+    lineTimesAtUnitScale(parameters, id, cohort, base);
     return scaleForMedian(base, cohort.deathMonths, outcome.pfsMedian, `${outcome.pfsSource} (${id})`);
   });
   return {
