@@ -85,6 +85,7 @@ export function mergeRanges<S extends StrategyLike, T>(plan: SimulationPlan<S, T
         target.osMonths.set(columns.osMonths, at);
         target.osEvent.set(columns.osEvent, at);
         target.linesStarted.set(columns.linesStarted, at);
+        target.line1Months.set(columns.line1Months, at);
         target.line2Months.set(columns.line2Months, at);
       }
     });

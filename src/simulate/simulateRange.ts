@@ -21,6 +21,8 @@ export interface StrategyColumns {
   readonly osEvent: Uint8Array;
   /** Lines of treatment started (whatever the censoring: the simulated history). */
   readonly linesStarted: Uint8Array;
+  /** Duration of line 1 (the PFS before censoring), months. */
+  readonly line1Months: Float32Array;
   /** Duration of line 2, months, start to progression or death (uncensored); NaN when line 2 was not started. */
   readonly line2Months: Float32Array;
 }
@@ -66,6 +68,7 @@ export function allocateStrategyColumns(size: number): StrategyColumns {
     osMonths: new Float64Array(size),
     osEvent: new Uint8Array(size),
     linesStarted: new Uint8Array(size),
+    line1Months: new Float32Array(size),
     line2Months: new Float32Array(size),
   };
 }
@@ -186,6 +189,7 @@ export function simulateRange<S extends StrategyLike, T>(
         const out = outcomes[s];
         out.pathway[i] = entry.code;
         out.linesStarted[i] = walk[3];
+        out.line1Months[i] = walk[0];
         out.line2Months[i] = walk[4];
         if (walk[0] <= censor) {
           out.pfsMonths[i] = walk[0];
