@@ -12,7 +12,9 @@ const grades = ["G1", "G2", "G3", "NEC"] as const;
  * - the functional share, in every grade, by `population.functionalShare`;
  * - the SSTR-positive share, in every grade, by `population.sstrPositiveShare`;
  * - Ki-67 capped at `population.ki67Max` (each grade's range is cut at it; a grade whose whole range lies above
- *   collapses onto the cap).
+ *   collapses onto the cap);
+ * - the extrahepatic-disease and serious-comorbidity shares by `extrahepaticDiseaseShare` and `seriousComorbidityShare`;
+ * - the age window's upper end by `ageMax` (the age distribution truncated there).
  * Everything else (age, ENETS type, extrahepatic disease, comorbidity, …) stays as in `base`: the population
  * records rarely report it. `line`, `progressive`, `site`, `country` and `n` do not change who is drawn; the
  * outcome model reads `line` (later-line hazard ratio). Pure; O(1).
@@ -34,6 +36,9 @@ export function populationCohortSpec(population: PopulationSpec, base: CohortSpe
     ...(functional !== undefined && { functionalShare: functional, functionalShareByGrade: { G1: functional, G2: functional, G3: functional, NEC: functional } }),
     ...(sstr !== undefined && { sstrPositiveByGrade: { G1: sstr, G2: sstr, G3: sstr, NEC: sstr } }),
     ki67ByGrade,
+    ...(population.extrahepaticDiseaseShare !== undefined && { extrahepaticDiseaseShare: population.extrahepaticDiseaseShare }),
+    ...(population.seriousComorbidityShare !== undefined && { seriousComorbidityShare: population.seriousComorbidityShare }),
+    ...(population.ageMax !== undefined && { ageYears: { ...base.ageYears, max: Math.min(base.ageYears.max, population.ageMax) } }),
   };
 }
 

@@ -15,7 +15,8 @@ export type PopulationGrade = (typeof populationGrades)[number];
  * - `progressive`: whether patients had to be progressing at entry (true, false or "mixed");
  * - `site`: pancreas only, or mixed with other primary sites (or extrapancreatic only);
  * - `country`, and `n` (patients) where the source gives it;
- * - optional restrictions: `functionalShare`, `sstrPositiveShare`, `ki67Max` (percent, an upper limit).
+ * - optional restrictions: `functionalShare`, `sstrPositiveShare`, `extrahepaticDiseaseShare`,
+ *   `seriousComorbidityShare` (shares), `ki67Max` and `ageMax` (upper limits: percent, years).
  */
 export interface PopulationSpec {
   readonly grades?: Readonly<Partial<Record<PopulationGrade, number>>>;
@@ -26,7 +27,10 @@ export interface PopulationSpec {
   readonly n?: number;
   readonly functionalShare?: number;
   readonly sstrPositiveShare?: number;
+  readonly extrahepaticDiseaseShare?: number;
+  readonly seriousComorbidityShare?: number;
   readonly ki67Max?: number;
+  readonly ageMax?: number;
   readonly note?: string;
 }
 
@@ -69,7 +73,10 @@ export function readPopulationSpec(reader: FieldReader): PopulationSpec | undefi
   };
   const functionalShare = share("functionalShare");
   const sstrPositiveShare = share("sstrPositiveShare");
+  const extrahepaticDiseaseShare = share("extrahepaticDiseaseShare");
+  const seriousComorbidityShare = share("seriousComorbidityShare");
   const ki67Max = reader.number("ki67Max", { optional: true, min: 0 });
+  const ageMax = reader.number("ageMax", { optional: true, min: 18 });
   const note = reader.string("note", { optional: true });
   reader.rejectUnknownFields();
   if (!ok || line === undefined || progressiveValue === undefined || site === undefined || country === undefined) return undefined;
@@ -82,7 +89,10 @@ export function readPopulationSpec(reader: FieldReader): PopulationSpec | undefi
     ...(n !== undefined && { n }),
     ...(functionalShare !== undefined && { functionalShare }),
     ...(sstrPositiveShare !== undefined && { sstrPositiveShare }),
+    ...(extrahepaticDiseaseShare !== undefined && { extrahepaticDiseaseShare }),
+    ...(seriousComorbidityShare !== undefined && { seriousComorbidityShare }),
     ...(ki67Max !== undefined && { ki67Max }),
+    ...(ageMax !== undefined && { ageMax }),
     ...(note !== undefined && { note }),
   };
 }

@@ -95,8 +95,8 @@ export function scaleForMedian(base: Float64Array, deathMonths: Float64Array, ta
 /** What makes two populations draw the same calibration cohort: grades and the restrictions (not the line, site, n…). */
 export function cohortKey(population: PopulationSpec | null): string {
   if (population === null) return "reference";
-  const { grades, functionalShare, sstrPositiveShare, ki67Max } = population;
-  return JSON.stringify({ grades, functionalShare, sstrPositiveShare, ki67Max });
+  const { grades, functionalShare, sstrPositiveShare, extrahepaticDiseaseShare, seriousComorbidityShare, ki67Max, ageMax } = population;
+  return JSON.stringify({ grades, functionalShare, sstrPositiveShare, extrahepaticDiseaseShare, seriousComorbidityShare, ki67Max, ageMax });
 }
 
 /**
