@@ -53,7 +53,10 @@ export function backgroundDeathMonths(mortality: BackgroundMortality, sex: numbe
   const start = age - mortality.firstAge;
   const last = c.length - 1;
   const target = cumulativeAt(c, mortality.firstAge, age) + exposure;
-  if (target >= c[last]) return 12 * (last - start + (target - c[last]) / (c[last] - c[last - 1]));
+  if (target >= c[last]) {
+    const lastHazard = c[last] - c[last - 1];
+    return lastHazard > 0 ? 12 * (last - start + (target - c[last]) / lastHazard) : Infinity;
+  }
   // the largest k with c[k] <= target
   let low = start < 0 ? 0 : Math.floor(start);
   let high = last;

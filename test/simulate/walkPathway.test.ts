@@ -116,3 +116,18 @@ describe("walkPathway", () => {
     expect(ppsDrawOffset).toBe(12);
   });
 });
+
+describe("compilePathway (issue 11 rules)", () => {
+  const withTransarterial = { ...model, treatmentIds: [...model.treatmentIds, "primaryResection", "hace"], pfsScale: [...model.pfsScale, 10 / Math.LN2, 18 / Math.LN2] };
+  it("compilePathway(primary resection + HACE in one line) takes the step with the longest PFS model (HACE 18 > resection 10), not the first", () => {
+    const compiled = compilePathway({ steps: [{ treatment: "primaryResection", intent: "palliative", line: 1 }, { treatment: "hace", intent: "palliative", line: 1 }, { treatment: "captem", intent: "systemic", line: 2 }] }, withTransarterial);
+    expect(Array.from(compiled.episodes)).toEqual([withTransarterial.treatmentIds.indexOf("hace"), 0]);
+  });
+  it("compilePathway(conversion therapy + debulking) leaves the debulking hazard ratio off the line: the conversion figure already includes the resection", () => {
+    const compiled = compilePathway({ steps: [{ treatment: "conversionTherapy", intent: "conversion", line: 1 }, { treatment: "debulking", intent: "cytoreductive", line: 1 }] }, model);
+    expect(Array.from(compiled.episodes)).toEqual([2]);
+    expect(Array.from(compiled.debulking)).toEqual([0]);
+    const upfront = compilePathway({ steps: [{ treatment: "debulking", intent: "cytoreductive", line: 1 }] }, model);
+    expect(Array.from(upfront.debulking)).toEqual([1]);
+  });
+});
