@@ -83,7 +83,7 @@ export function structureCalibrationReport<S extends StrategyLike, T>(model: Out
     const os = referenceOverallSurvival(model, context, strategies, target.grades, { size });
     const simulated = os.median ?? NaN;
     entries.push({
-      id: target.id, treatment: structureStrategy, endpoint: "os", target: round(middle)!, simulated: round(simulated)!, lower: round(os.lower), upper: round(os.upper),
+      id: target.id, treatment: "review strategy (all lines)", endpoint: "os", target: round(middle)!, simulated: round(simulated)!, lower: round(os.lower), upper: round(os.upper),
       relativeError: round((simulated - middle) / middle)!, measure: "median", population: `${target.label}, registry reference cohort, review strategy`, range: [low, high], role: "fitted",
     });
   }
@@ -91,7 +91,7 @@ export function structureCalibrationReport<S extends StrategyLike, T>(model: Out
   const all = referenceOverallSurvival(model, context, strategies, grades, { size });
   const percent = (all.survival60 ?? NaN) * 100;
   entries.push({
-    id: seer.id, treatment: structureStrategy, endpoint: "os", target: seer.value!, simulated: round(percent)!, lower: null, upper: null,
+    id: seer.id, treatment: "review strategy (all lines)", endpoint: "os", target: seer.value!, simulated: round(percent)!, lower: null, upper: null,
     relativeError: round((percent - seer.value!) / seer.value!)!, measure: "survival at 60 months", population: "all grades, registry reference cohort, review strategy", role: "check",
   });
   return entries;
