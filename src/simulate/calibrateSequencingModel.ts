@@ -122,10 +122,25 @@ export function lineTimesAtUnitScale(parameters: OutcomeParameters, id: string, 
  * with their patient factors, frailty and the competing deaths of the model, reach the figure's median PFS. The
  * cohorts are drawn with the registry's calibration seed (`outcome.calibration.seed`), so the model does not depend
  * on any scenario: patient-factor hazard ratios then carry each baseline to the population being simulated.
- * Populations shared by several treatments share one cohort. Cost O(populations × size log size): about 0.1 s for
- * the registry's dozen populations of 20,000.
+ * Populations shared by several treatments share one cohort. Cost O(populations × size log size): about 0.2 s for
+ * the registry's dozen populations of 20,000 (more on a cold start); repeated calls with the same parameters are
+ * answered from a small memo.
  */
 export function calibrateSequencingModel(parameters: OutcomeParameters, options: { readonly lifeTable?: string } = {}): OutcomeModel {
+  // a pure function of its inputs: memoised by their JSON (a few ms to build) so that a report, a dashboard re-run
+  // or a test that asks again for the same registry pays the calibration once; at most 16 models are kept
+  const key = `${options.lifeTable ?? ""}\u0000${JSON.stringify(parameters)}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const model = calibrateSequencingModelUncached(parameters, options);
+  if (memo.size >= 16) memo.delete(memo.keys().next().value!);
+  memo.set(key, model);
+  return model;
+}
+
+const memo = new Map<string, OutcomeModel>();
+
+function calibrateSequencingModelUncached(parameters: OutcomeParameters, options: { readonly lifeTable?: string }): OutcomeModel {
   const background = compileBackgroundMortality(chooseLifeTable(parameters, options.lifeTable));
   const sequencing = sequencingModelOf(parameters, background);
   const a = parameters.assumptions;

@@ -67,29 +67,37 @@ export function referenceOverallSurvival<S extends StrategyLike, T>(
 const round = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
 
 /**
- * The OS rows of the calibration table of the sequencing structure: per grade group of the registry's reference
- * cohort under the review's strategy (an independent draw, sub-stream "structure-check"), the simulated median
- * OS with its 95% interval against the middle of the external range it was fitted to; and the whole cohort's
- * 5-year OS against SEER's 28% (a check, not a target). Empty for the sum-of-lines structure. O(groups × size).
+ * The OS rows of the calibration table of the sequencing structure: the registry's reference cohort under the
+ * review's strategy is simulated once (`size` patients, an independent draw: sub-stream "structure-check"), and
+ * for each grade group the simulated median OS with its 95% interval is set against the middle of the external
+ * range it was fitted to; the whole cohort's 5-year OS against SEER's 28% (a check, not a target). Empty for the
+ * sum-of-lines structure. O(size × lines + size log size).
  */
-export function structureCalibrationReport<S extends StrategyLike, T>(model: OutcomeModel, context: SimulationContext<S, T>, strategies: readonly S[], size = 20_000): CalibrationEntry[] {
+export function structureCalibrationReport<S extends StrategyLike, T>(model: OutcomeModel, context: SimulationContext<S, T>, strategies: readonly S[], size = 30_000): CalibrationEntry[] {
   if (model.structure !== "sequencing" || !strategies.some((s) => s.id === structureStrategy)) return [];
+  const scenario = referenceScenario(model, grades, size);
+  const result = simulate(scenario, strategies, { model, seed: subStreamSeed(model.parameters.sequencing.calibrationSeed, "structure-check") }, context);
+  const { osMonths, osEvent } = result.outcomes[0];
+  const grade = result.cohort.grade;
   const entries: CalibrationEntry[] = [];
   for (const target of structureTargets) {
     const figure = context.registry.figure(target.id);
     const low = figure.low ?? figure.value!;
     const high = figure.high ?? figure.value!;
     const middle = (low + high) / 2;
-    const os = referenceOverallSurvival(model, context, strategies, target.grades, { size });
-    const simulated = os.median ?? NaN;
+    const codes = target.grades.map((g) => grades.indexOf(g));
+    const index: number[] = [];
+    for (let i = 0; i < result.n; i++) if (codes.includes(grade[i])) index.push(i);
+    const km = kaplanMeier(Float64Array.from(index, (i) => osMonths[i]), Uint8Array.from(index, (i) => osEvent[i]));
+    const simulated = km.median.estimate ?? NaN;
     entries.push({
-      id: target.id, treatment: "review strategy (all lines)", endpoint: "os", target: round(middle)!, simulated: round(simulated)!, lower: round(os.lower), upper: round(os.upper),
+      id: target.id, treatment: "review strategy (all lines)", endpoint: "os", target: round(middle)!, simulated: round(simulated)!, lower: round(km.median.lower), upper: round(km.median.upper),
       relativeError: round((simulated - middle) / middle)!, measure: "median", population: `${target.label}, registry reference cohort, review strategy`, range: [low, high], role: "fitted",
     });
   }
   const seer = context.registry.figure(structureCheck.id);
-  const all = referenceOverallSurvival(model, context, strategies, grades, { size });
-  const percent = (all.survival60 ?? NaN) * 100;
+  const all = survivalAt(kaplanMeier(osMonths, osEvent), [structureCheck.months], { extend: false });
+  const percent = all.survival.length > 0 ? all.survival[0] * 100 : NaN;
   entries.push({
     id: seer.id, treatment: "review strategy (all lines)", endpoint: "os", target: seer.value!, simulated: round(percent)!, lower: null, upper: null,
     relativeError: round((percent - seer.value!) / seer.value!)!, measure: "survival at 60 months", population: "all grades, registry reference cohort, review strategy", role: "check",

@@ -28,8 +28,8 @@ describe("structureCalibrationReport", () => {
       expect(entry.simulated, entry.id).toBeGreaterThanOrEqual(low);
       expect(entry.simulated, entry.id).toBeLessThanOrEqual(high);
     }
-    // the fit used 40,000 patients of sub-stream "structure-fit", this check 20,000 of "structure-check": the gap is
-    // the Monte Carlo error of both, SE ≈ (95% CI width / 3.92) × √(1 + 1/2); 3 SE
+    // the fit used 40,000 patients of each group (sub-stream "structure-fit"), this check the group's share of 30,000
+    // ("structure-check"): the gap is the Monte Carlo error of both, SE ≈ (95% CI width / 3.92) × √(1 + 1/2) at most; 3 SE
     for (const entry of [report[0], report[2]]) {
       const se = ((entry.upper! - entry.lower!) / 3.92) * Math.sqrt(1.5);
       expect(Math.abs(entry.simulated - entry.target), entry.id).toBeLessThan(3 * se);
