@@ -4,8 +4,8 @@ import { loadRegistry } from "../../src/io/loadRegistry.js";
 import { backgroundDeathMonths, backgroundSurvival, compileBackgroundMortality } from "../../src/simulate/backgroundMortality.js";
 import { randomSource } from "../../src/random/index.js";
 
-// R reference: test/fixtures/r/make-life-table-fixture.R (survival 3.5.3's survexp.us, year 2014)
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/r/life-table.json", import.meta.url), "utf8")) as {
+// R reference: test/fixtures/r/lifeTable/make-life-table-fixture.R (survival 3.5.3's survexp.us, year 2014)
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/r/lifeTable/life-table.json", import.meta.url), "utf8")) as {
   survival: { sex: "female" | "male"; age: number; months: number; survival: number }[];
   probabilityOfDeath: { sex: "female" | "male"; age: number; q: number }[];
 };

@@ -48,8 +48,8 @@ describe("structureCalibrationReport", () => {
 });
 
 describe("spearman", () => {
-  it("spearman(x, y) matches R's cor(x, y, method = 'spearman') with ties (test/fixtures/r/life-table.json)", () => {
-    const fixture = JSON.parse(readFileSync(new URL("../fixtures/r/life-table.json", import.meta.url), "utf8")) as { spearman: { x: number[]; y: number[]; rho: number } };
+  it("spearman(x, y) matches R's cor(x, y, method = 'spearman') with ties (test/fixtures/r/lifeTable/life-table.json)", () => {
+    const fixture = JSON.parse(readFileSync(new URL("../fixtures/r/lifeTable/life-table.json", import.meta.url), "utf8")) as { spearman: { x: number[]; y: number[]; rho: number } };
     expect(spearman(fixture.spearman.x, fixture.spearman.y)).toBeCloseTo(fixture.spearman.rho, 12);
   });
 });
