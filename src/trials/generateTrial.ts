@@ -1,5 +1,6 @@
 import type { RandomSource } from "../random/randomSource.js";
-import { accrualQuantile } from "./accrual.js";
+import { accrualProfile, accrualQuantile } from "./accrual.js";
+import { inverseCumulativeHazard } from "./piecewiseHazard.js";
 import type { ResolvedDesign } from "./resolveDesign.js";
 
 /**
@@ -61,6 +62,9 @@ export function generateTrial(resolved: ResolvedDesign, n: number, accrualMonths
   const { design, arms, block, allocationFractions, stratumCumulative, stratumInversePower } = resolved;
   const rampMonths = design.accrual.rampMonths;
   const dropoutRate = design.dropout.ratePerMonth;
+  // Piecewise accrual or dropout: inversion through their profiles (same one draw per patient each).
+  const piecewiseEntry = design.accrual.kind === "piecewise" ? accrualProfile(design.accrual, accrualMonths).quantile : null;
+  const piecewiseDropout = design.dropout.pieces !== undefined && design.dropout.pieces.length > 1 ? resolved.dropout : null;
   const { arm, stratum, entry, eventTime, dropoutTime } = buffers;
   const blockLength = block === null ? 0 : block.length;
   let position = blockLength;
@@ -89,12 +93,13 @@ export function generateTrial(resolved: ResolvedDesign, n: number, accrualMonths
     let s = 0;
     while (us >= stratumCumulative[s] && s < stratumCumulative.length - 1) s++;
     stratum[patient] = s;
-    entry[patient] = accrualQuantile(accrualMonths, rampMonths, source());
+    entry[patient] = piecewiseEntry === null ? accrualQuantile(accrualMonths, rampMonths, source()) : piecewiseEntry(source());
     const survivalProbability = 1 - source();
     const power = stratumInversePower[s];
     eventTime[patient] = arms[arm[patient]].quantile(power === 1 ? survivalProbability : Math.pow(survivalProbability, power));
     const ud = source();
-    dropoutTime[patient] = dropoutRate > 0 ? -Math.log1p(-ud) / dropoutRate : Infinity;
+    if (piecewiseDropout !== null) dropoutTime[patient] = inverseCumulativeHazard(piecewiseDropout, -Math.log1p(-ud));
+    else dropoutTime[patient] = dropoutRate > 0 ? -Math.log1p(-ud) / dropoutRate : Infinity;
   }
   const analysisTime = design.targetEvents === null ? accrualMonths + design.followUpMonths : eventDrivenAnalysisTime(n, design.targetEvents, buffers);
   const { time, event } = buffers;

@@ -238,7 +238,9 @@ function describeSurvival(survival: ArmSurvivalSpec): string {
     case "weibull":
       return `median ${survival.median} mo${survival.shape !== 1 ? `, Weibull shape ${survival.shape}` : ""}`;
     case "hazardRatio":
-      return `HR ${survival.hazardRatio} vs control`;
+      return `HR ${survival.hazardRatio} vs control${survival.delayMonths ? ` from month ${survival.delayMonths} (delayed effect)` : ""}`;
+    case "piecewise":
+      return `piecewise exponential, hazards ${survival.ratesPerMonth.map((rate) => Number(rate.toPrecision(3))).join(", ")}/month from months ${survival.startMonths.join(", ")}`;
     case "mixture":
       return `mixture: ${survival.components.map((c) => `${Math.round((100 * c.weight) / survival.components.reduce((sum, d) => sum + d.weight, 0))}% median ${c.median} mo`).join(" + ")}`;
     case "strategy":
