@@ -1,4 +1,4 @@
-import { findRoot } from "../math/findRoot.js";
+import { findRoot } from "../survival/findRoot.js";
 import { inverseNormalCdf, upperNormalQuantile } from "../math/inverseNormalCdf.js";
 import { standardNormalSurvival } from "../math/standardNormalCdf.js";
 import { InputError } from "../util/InputError.js";
@@ -190,9 +190,11 @@ function betaSpendingBounds(spec: GroupSequentialSpec, futility: { readonly fami
  * would leave it too).
  */
 function monotoneRoot(f: (x: number) => number, low: number, high: number, increasing: boolean): number {
-  const root = findRoot(f, low, high, boundTolerance);
-  if (!Number.isNaN(root)) return root;
+  const atLow = f(low);
   const atHigh = f(high);
+  if (atLow === 0) return low;
+  if (atHigh === 0) return high;
+  if (atLow * atHigh < 0) return findRoot(f, low, high, boundTolerance);
   return (increasing ? atHigh < 0 : atHigh > 0) ? high : low;
 }
 

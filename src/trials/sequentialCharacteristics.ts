@@ -1,4 +1,4 @@
-import { findRoot } from "../math/findRoot.js";
+import { findRoot } from "../survival/findRoot.js";
 import { upperNormalQuantile } from "../math/inverseNormalCdf.js";
 import { groupSequentialProbabilities, lowerLimit } from "./groupSequentialProbabilities.js";
 import type { GroupSequentialDesign } from "./groupSequentialDesign.js";
