@@ -25,7 +25,7 @@ export interface SimulatedLook {
   readonly futilityZ: number | null;
   /** Share of trials that reached this look. */
   readonly reached: number;
-  /** Mean calendar month of the look over the trials that reached it, and the analytic month under the alternative. */
+  /** Mean calendar month of the look's events over all trials (also those stopped before: when the look would have been), and the analytic month under the alternative. */
   readonly meanTime: number;
   readonly analyticTime: number;
   /** P(stop here rejecting H0), P(rejected by here), P(stop here for futility). */
@@ -113,10 +113,11 @@ export function summarizeSequential(resolved: ResolvedDesign, plan: SequentialSu
     if (decision === SequentialDecision.futility) futilities[stop]++;
     if (decision === SequentialDecision.efficacy) hazardRatiosByLook[stop].push(outcomes.hazardRatio[k]);
     let short = false;
-    for (let look = 0; look <= stop; look++) {
-      reached[look]++;
+    for (let look = 0; look < lookCount; look++) {
       const at = k * lookCount + look;
       timeSums.add(look, sequential.time[at]);
+      if (look > stop) continue;
+      reached[look]++;
       if (sequential.events[at] < looks.events[look]) short = true;
     }
     if (short) shortfall++;
@@ -147,7 +148,7 @@ export function summarizeSequential(resolved: ResolvedDesign, plan: SequentialSu
       efficacyZ: looks.efficacy[look],
       futilityZ: Number.isNaN(looks.futility[look]) ? null : looks.futility[look],
       reached: reached[look] / sims,
-      meanTime: reached[look] > 0 ? times[look] / reached[look] : NaN,
+      meanTime: sims > 0 ? times[look] / sims : NaN,
       analyticTime: analyticLook.analysisTime,
       rejection: estimate(rejections[look], analyticLook.rejection),
       cumulativeRejection: estimate(cumulative, analyticLook.cumulativeRejection),

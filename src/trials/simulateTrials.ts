@@ -34,9 +34,10 @@ export interface SequentialOutcomes {
   readonly stopLook: Uint8Array;
   /** Why: 1 efficacy, 2 futility, 3 rejection in the other direction (two-sided), 0 none (final analysis without rejection). */
   readonly decision: Uint8Array;
-  /** Standardised statistic S (positive favours the treatment), estimated hazard ratio, calendar month and events at each look; NaN after the stop. */
+  /** Standardised statistic S (positive favours the treatment) and estimated hazard ratio at each look; NaN after the stop. */
   readonly statistic: Float64Array;
   readonly hazardRatio: Float64Array;
+  /** Calendar month of each look and the events there, every look (also those after the stop: when they would have been). */
   readonly time: Float64Array;
   readonly events: Float64Array;
 }
@@ -124,8 +125,8 @@ function simulateSequentialTrials(resolved: ResolvedDesign, n: number, first: nu
       decision: new Uint8Array(count),
       statistic: new Float64Array(count * lookCount).fill(NaN),
       hazardRatio: new Float64Array(count * lookCount).fill(NaN),
-      time: new Float64Array(count * lookCount).fill(NaN),
-      events: new Float64Array(count * lookCount).fill(NaN),
+      time: new Float64Array(count * lookCount),
+      events: new Float64Array(count * lookCount),
     },
   } satisfies TrialOutcomes;
   const buffers = trialBuffers(n);
@@ -137,15 +138,18 @@ function simulateSequentialTrials(resolved: ResolvedDesign, n: number, first: nu
     const calendar = calendarEventTimes(n, buffers);
     for (let look = 0; look < lookCount; look++) {
       const wanted = looks.events[look];
-      const time = calendar.events.length >= wanted ? calendar.events[wanted - 1] : calendar.lastFollowUp;
+      const at = k * lookCount + look;
+      sequential.time[at] = calendar.events.length >= wanted ? calendar.events[wanted - 1] : calendar.lastFollowUp;
+      sequential.events[at] = Math.min(wanted, calendar.events.length);
+    }
+    for (let look = 0; look < lookCount; look++) {
+      const at = k * lookCount + look;
+      const time = sequential.time[at];
       const trial = censorTrialAt(n, accrualMonths, time, buffers);
       const outcome = compareArms(resolved, workspace.fill(trial, 1));
       const statistic = looks.direction * outcome.z;
-      const at = k * lookCount + look;
       sequential.statistic[at] = statistic;
       sequential.hazardRatio[at] = outcome.hazardRatio;
-      sequential.time[at] = time;
-      sequential.events[at] = outcome.events;
       const final = look === lookCount - 1;
       let decision: number = SequentialDecision.none;
       if (statistic >= looks.efficacy[look]) decision = SequentialDecision.efficacy;
