@@ -236,7 +236,7 @@ export function sequentialText(plan: SequentialSurvivalPlan, simulation: Sequent
         : `non-binding futility by ${spendingName[spec.futility.family]}-type beta spending${spec.futility.family === "hsd" ? ` (gamma ${spec.futility.gamma})` : ""}, beta ${fixed(spec.beta, 2)}`;
   const lines: string[] = [];
   lines.push(`Group-sequential design: ${looks.length} analyses at ${design.informationRates.map((t) => percent(t, 0)).join(", ")} of the events; ${efficacy}, ${spec.sided === 1 ? `one-sided alpha ${spec.alpha}` : `two-sided alpha ${spec.alpha}`}; ${futility}`);
-  const hr = `HR ${fixed(plan.hazardRatio, 3)}${plan.proportionalHazards ? "" : " (event-weighted average; hazards not proportional)"}`;
+  const hr = `HR ${fixed(plan.hazardRatio, 3)}${plan.proportionalHazards ? "" : ", the event-weighted average: hazards not proportional"}`;
   if (plan.mode === "sample-size") {
     lines.push(`Sized for ${percent(1 - spec.beta)} power (${hr}): ${fixed(plan.maxEvents, 1)} events, ${fixed(plan.maxN, 1)} patients (${fixed(plan.fixedEvents, 1)} events without interim analyses; inflation factor ${fixed(plan.inflationFactor, 4)})`);
   } else {
