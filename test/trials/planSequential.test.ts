@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
+import { parseSequentialSpec, parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
+import { twoArmDesign } from "../../src/trials/twoArmDesign.js";
+import { dropoutRateFromAnnualProportion } from "../../src/trials/TrialDesign.js";
 import { groupSequentialSpecFor, planSequential } from "../../src/trials/planSequential.js";
 import { analyticPower } from "../../src/trials/analyticPower.js";
 import { resolveDesign } from "../../src/trials/resolveDesign.js";
@@ -41,5 +43,19 @@ describe("planSequential(design, options)", () => {
   });
   it("planSequential of a design without a sequential block says so", () => {
     expect(() => planSequential(parseTrialDesign(conversion))).toThrow(/no sequential block/);
+  });
+});
+
+describe("twoArmDesign({ …, sequential }) (the dashboards' path)", () => {
+  it("twoArmDesign with a sequential block from parseSequentialSpec plans like the same design JSON", () => {
+    const sequential = parseSequentialSpec({ analyses: [0.5, 0.75, 1], futility: "obf", targetPower: 0.8 }, "test");
+    const fromOptions = planSequential(twoArmDesign({ medianControl: 12, medianTreatment: 22, n: 120, dropoutRate: dropoutRateFromAnnualProportion(0.05), sequential }));
+    const fromJson = planSequential(parseTrialDesign({ ...conversion, sequential: { analyses: [0.5, 0.75, 1], futility: "obf", targetPower: 0.8 } }));
+    expect(fromOptions.maxEvents).toBeCloseTo(fromJson.maxEvents, 12);
+    expect(fromOptions.maxN).toBeCloseTo(fromJson.maxN, 9);
+    expect("sequential" in twoArmDesign({ medianControl: 12, hazardRatio: 0.7 })).toBe(false);
+  });
+  it("parseSequentialSpec names the field of a bad block", () => {
+    expect(() => parseSequentialSpec({ analyses: [0.5] }, "Power page")).toThrow(/Power page: invalid sequential design \(1 problem\)\n {2}- sequential\.analyses: the last analysis is the final one/);
   });
 });
