@@ -1,5 +1,5 @@
 import { resolveDesign } from "./resolveDesign.js";
-import type { SequentialLooks } from "./sequentialLooks.js";
+import type { SequentialLooks } from "./simulationLooks.js";
 import { simulateTrials, type TrialOutcomes } from "./simulateTrials.js";
 import type { TrialDesign } from "./TrialDesign.js";
 

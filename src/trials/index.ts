@@ -31,5 +31,5 @@ export * from "./groupSequentialDesign.js";
 export * from "./sequentialCharacteristics.js";
 export * from "./sequentialSurvivalPlan.js";
 export * from "./planSequential.js";
-export * from "./sequentialLooks.js";
+export * from "./simulationLooks.js";
 export * from "./simulateSequential.js";

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { resolveDesign } from "./resolveDesign.js";
-import type { SequentialLooks } from "./sequentialLooks.js";
+import type { SequentialLooks } from "./simulationLooks.js";
 import { simulateTrials } from "./simulateTrials.js";
 import type { TrialDesign } from "./TrialDesign.js";
 

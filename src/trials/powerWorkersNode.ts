@@ -7,7 +7,7 @@ import { Worker } from "node:worker_threads";
 import { findSampleSize, type SampleSizeResult } from "./findSampleSize.js";
 import type { PowerResult } from "./PowerResult.js";
 import { resolveDesign } from "./resolveDesign.js";
-import type { SequentialLooks } from "./sequentialLooks.js";
+import type { SequentialLooks } from "./simulationLooks.js";
 import { concatOutcomes, type TrialOutcomes } from "./simulateTrials.js";
 import { summarizePower } from "./summarizePower.js";
 import type { TrialDesign } from "./TrialDesign.js";

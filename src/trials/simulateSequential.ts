@@ -1,7 +1,7 @@
 import { wilsonInterval } from "./wilsonInterval.js";
 import type { Quantiles } from "./PowerResult.js";
 import { resolveDesign, type ResolvedDesign } from "./resolveDesign.js";
-import { simulationLooks, type SimulationLooks } from "./sequentialLooks.js";
+import { simulationLooks, type SimulationLooks } from "./simulationLooks.js";
 import { sequentialSurvivalPlan, type SequentialSurvivalPlan } from "./sequentialSurvivalPlan.js";
 import { SequentialDecision, type SequentialOutcomes, type TrialOutcomes } from "./simulateTrials.js";
 import { sampleQuantiles } from "./summarizePower.js";

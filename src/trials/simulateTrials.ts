@@ -2,7 +2,7 @@ import { subStream } from "../random/randomSource.js";
 import { compareArms, ComparisonWorkspace } from "./compareArms.js";
 import { calendarEventTimes, censorTrialAt, drawTrialPatients, generateTrial, trialBuffers } from "./generateTrial.js";
 import { designAccrualMonths, type ResolvedDesign } from "./resolveDesign.js";
-import type { SequentialLooks } from "./sequentialLooks.js";
+import type { SequentialLooks } from "./simulationLooks.js";
 
 /**
  * The raw Monte Carlo output for simulated trials `first` … `first + count − 1`, in columns. Per-comparison

@@ -5,7 +5,7 @@ import { parallelTrialRunner, simulatePowerParallel, workerSupport } from "../..
 import { twoArmDesign } from "../../src/trials/twoArmDesign.js";
 import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
 import { planSequential } from "../../src/trials/planSequential.js";
-import { simulationLooks } from "../../src/trials/sequentialLooks.js";
+import { simulationLooks } from "../../src/trials/simulationLooks.js";
 
 // Worker threads load the simulation from compiled JavaScript (dist/), or from these TypeScript sources through
 // tsx's ESM loader (a dev dependency). Without either, the worker tests are skipped with the reason.

@@ -5,7 +5,7 @@ import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
 import { planSequential } from "../../src/trials/planSequential.js";
 import { parallelTrialRunner, workerSupport } from "../../src/trials/powerWorkersNode.js";
 import { designAccrualMonths, resolveDesign } from "../../src/trials/resolveDesign.js";
-import { simulationLooks } from "../../src/trials/sequentialLooks.js";
+import { simulationLooks } from "../../src/trials/simulationLooks.js";
 import { simulateSequential } from "../../src/trials/simulateSequential.js";
 import { simulateTrials } from "../../src/trials/simulateTrials.js";
 import { subStream } from "../../src/random/randomSource.js";
