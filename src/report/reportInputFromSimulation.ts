@@ -191,6 +191,9 @@ function replicateRow(model: OutcomeModel, summary: SimulationSummary, names: Re
     if (t.osMedian !== null) parameters[`${shortTreatmentName(id, names)} median OS`] = t.osMedian;
   }
   for (const [name, value] of Object.entries(model.parameters.assumptions)) parameters[assumptionNames[name] ?? name] = value;
+  if (model.structure === "sequencing") {
+    for (const [name, value] of Object.entries(model.parameters.sequencing)) if (sequencingNames[name] !== undefined) parameters[sequencingNames[name]] = value;
+  }
   const medians: Record<string, { pfs: number | null; os: number | null }> = {};
   for (const s of summary.strategies) medians[s.strategy] = { pfs: s.pfs.median.estimate, os: s.os.median.estimate };
   return { parameters, medians };
@@ -216,6 +219,20 @@ const assumptionNames: Readonly<Record<string, string>> = {
   hrInadequateReserve: "HR inadequate liver reserve",
   hrAgePer10Years: "HR per 10 years of age",
   ageReference: "Reference age of the age HR",
+};
+
+/** Words for the sequencing structure's drawn numbers (the calibration seed and cohort size are not drawn). */
+const sequencingNames: Readonly<Record<string, string>> = {
+  ppsRateLowGrade: "Post-progression death rate G1/G2",
+  ppsRateG3: "Post-progression death rate G3",
+  ppsRateNec: "Post-progression death rate NEC",
+  onTreatmentDeathRatio: "On-treatment death ratio",
+  nextLineLowGrade: "Next-line probability G1/G2",
+  nextLineG3: "Next-line probability G3",
+  nextLineNec: "Next-line probability NEC",
+  nextLineDecline: "Next-line decline per line",
+  gapMonths: "Gap between lines",
+  frailtyLogVariance: "Frailty log-variance",
 };
 
 const round = (x: number) => String(Number(x.toPrecision(4)));
