@@ -17,3 +17,6 @@ export * from "./gompertzFit.js";
 export * from "./piecewiseExponentialFit.js";
 export * from "./fitParametric.js";
 export * from "./fittedSurvivalModel.js";
+export * from "./digitisedCurve.js";
+export * from "./digitiseKaplanMeier.js";
+export * from "./reconstructIpd.js";
