@@ -1,4 +1,4 @@
-import { codeLabels, eventTableCore, validateSurvivalData, type Label } from "./eventTable.js";
+import { codeLabels, eventTableCore, validateSurvivalData, type EventTable, type Label } from "./eventTable.js";
 import { gompertzFit } from "./gompertzFit.js";
 import { extremeValueError, logisticError, normalError, type LocationScaleError } from "./locationScaleErrors.js";
 import { locationScaleFit } from "./locationScaleFit.js";
@@ -57,34 +57,54 @@ export function fitParametricModels(
 ): ParametricFit[] {
   const caller = "fitParametric";
   const status = validateSurvivalData(caller, time, event);
+  const n = time.length;
+  if (n === 0) throw new RangeError(`${caller} requires at least one observation`);
+  const logTime = distributions.find((d) => survregDistributionName[d] !== null);
+  for (let i = 0; i < n; i++) {
+    const t = time[i]!;
+    if (t < 0 || (logTime !== undefined && t === 0)) {
+      throw new RangeError(`${caller}: time[${i}] must be ${t < 0 ? "non-negative" : `positive for the ${logTime} distribution (a model of log time)`}, got ${t}`);
+    }
+  }
+  const coding = codeLabels(caller, "group", options.group, n, options.groupLevels);
+  if (options.group !== undefined && coding.levels.length < 2) {
+    throw new RangeError(`${caller}: the group has a single level '${coding.levels[0]}'; fit without a group for one curve`);
+  }
+  const none = new Int32Array(n);
+  const table = eventTableCore(time, status, coding.index, coding.levels, none, ["all"], false);
+  return fitParametricModelsFromTable(table, distributions, { ...options, grouped: options.group !== undefined });
+}
+
+/**
+ * {@link fitParametricModels} on an event table already built (one stratum; its groups are the factor, first
+ * level the reference): the path for large data read as codes, e.g. by the CLI, which skips re-coding labels.
+ * Build the table with `timefix = false` (exact times, as survreg). `grouped: false` with one group fits one curve.
+ */
+export function fitParametricModelsFromTable(
+  table: EventTable,
+  distributions: readonly FitDistribution[],
+  options: Omit<FitParametricOptions, "group" | "groupLevels"> & { readonly grouped?: boolean } = {},
+): ParametricFit[] {
+  const caller = "fitParametric";
   if (distributions.length === 0) throw new RangeError(`${caller} requires at least one distribution`);
   for (const distribution of distributions) {
     if (!isFitDistribution(distribution)) throw new RangeError(`${caller}: unknown distribution ${String(distribution)}; expected one of exponential, weibull, logNormal, logLogistic, gompertz, piecewiseExponential`);
   }
-  const n = time.length;
-  if (n === 0) throw new RangeError(`${caller} requires at least one observation`);
-  const logTime = distributions.some((d) => survregDistributionName[d] !== null);
-  for (let i = 0; i < n; i++) {
-    const t = time[i]!;
-    if (t < 0 || (logTime && t === 0)) {
-      const which = distributions.find((d) => survregDistributionName[d] !== null);
-      throw new RangeError(`${caller}: time[${i}] must be ${t < 0 ? "non-negative" : `positive for the ${which} distribution (a model of log time)`}, got ${t}`);
-    }
+  if (table.strata.length !== 1) throw new RangeError(`${caller} fits one stratum, got ${table.strata.length}`);
+  const logTime = distributions.find((d) => survregDistributionName[d] !== null);
+  if (logTime !== undefined && table.time.length > 0 && !(table.time[0]! > 0)) {
+    throw new RangeError(`${caller}: times must be positive for the ${logTime} distribution (a model of log time), got ${table.time[0]}`);
   }
-  const coding = codeLabels(caller, "group", options.group, n, options.groupLevels);
-  const grouped = options.group !== undefined;
-  if (grouped && coding.levels.length < 2) {
-    throw new RangeError(`${caller}: the group has a single level '${coding.levels[0]}'; fit without a group for one curve`);
-  }
-  const none = new Int32Array(n);
-  const cells = survivalCells(eventTableCore(time, status, coding.index, coding.levels, none, ["all"], false));
+  const grouped = options.grouped ?? table.groups.length > 1;
+  const cells = survivalCells(table);
+  if (cells.n === 0) throw new RangeError(`${caller} requires at least one observation`);
   if (cells.totalEvents === 0) throw new RangeError(`${caller} requires at least one event`);
-  coding.levels.forEach((level, g) => {
+  table.groups.forEach((level, g) => {
     if (grouped && cells.groupEvents[g] === 0) throw new RangeError(`${caller}: group '${level}' has no events, so its coefficient is not estimable (it would be infinite)`);
   });
   const groupName = grouped ? (options.groupName ?? "group") : null;
-  const terms = grouped ? coding.levels.slice(1).map((level) => `${groupName}${level}`) : [];
-  const context: FitContext = { cells, groups: grouped ? coding.levels : ["all"], groupName, terms, maxIterations: options.maxIterations ?? 100 };
+  const terms = grouped ? table.groups.slice(1).map((level) => `${groupName}${level}`) : [];
+  const context: FitContext = { cells, groups: grouped ? table.groups : ["all"], groupName, terms, maxIterations: options.maxIterations ?? 100 };
   const fits = distributions.map((distribution) => fitOne(context, distribution, options.cutpoints));
   return fits.map((fit, order) => ({ fit, order })).sort((a, b) => a.fit.aic - b.fit.aic || a.order - b.order).map(({ fit }) => fit);
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { fitParametricModels } from "../../analysis/fitParametric.js";
+import { fitParametricModelsFromTable } from "../../analysis/fitParametric.js";
 import { fittedModelParameters, fittedSurvivalModel, type FittedModelParameters } from "../../analysis/fittedSurvivalModel.js";
 import { kaplanMeierFromTable } from "../../analysis/kaplanMeier.js";
 import { eventTableCore } from "../../analysis/eventTable.js";
@@ -131,17 +131,22 @@ export const fitCommand: Command = {
       }
     }
     if (coding !== null && coding.levels.length < 2) throw new InputError(`${values.input}: column '${values.group}' has a single value '${coding.levels[0]}'; drop --group to fit one curve`);
-    const group = coding === null ? undefined : Array.from(coding.index, (g) => coding.levels[g]!);
+    // One event table, exact times (as survreg), from the codes the CSV reader made: no labels re-coded.
+    const groupIndex = coding?.index ?? new Int32Array(data.rows);
+    const levels = coding?.levels ?? ["all"];
+    const none = new Int32Array(data.rows);
     let fits: ParametricFit[];
     try {
-      fits = fitParametricModels(data.time, data.event, distributions, { ...(group ? { group, groupLevels: coding!.levels, groupName: values.group! } : {}), ...(cuts ? { cutpoints: cuts } : {}) });
+      const table = eventTableCore(data.time, data.event, groupIndex, levels, none, ["all"], false);
+      fits = fitParametricModelsFromTable(table, distributions, { grouped: coding !== null, ...(coding ? { groupName: values.group! } : {}), ...(cuts ? { cutpoints: cuts } : {}) });
     } catch (error) {
       if (error instanceof RangeError && error.message.startsWith("fitParametric")) throw new InputError(`${values.input}: ${error.message.replace(/^fitParametric:?\s*/, "")}`);
       throw error;
     }
-    const groups = fits[0]!.groups;
-    const table = eventTableCore(data.time, data.event, coding?.index ?? new Int32Array(data.rows), coding?.levels ?? ["all"], new Int32Array(data.rows), ["all"]);
-    const kaplanMeier = groups.map((label, g) => ({ group: label, km: kaplanMeierFromTable(table, g, 0) }));
+    // Kaplan-Meier (R's default timefix) only where printed or drawn.
+    const needKaplanMeier = times.length > 0 || figurePath !== null || values.json === true;
+    const kmTable = needKaplanMeier ? eventTableCore(data.time, data.event, groupIndex, levels, none, ["all"]) : null;
+    const kaplanMeier = kmTable === null ? [] : fits[0]!.groups.map((label, g) => ({ group: label, km: kaplanMeierFromTable(kmTable, g, 0) }));
     const provenance = {
       tool: "pnen-sim fit",
       version: packageVersion(),
