@@ -69,7 +69,7 @@ export function parametricFitSpec(kaplanMeier: readonly { readonly group: string
   );
   const x = { field: "time", type: "quantitative", title: options.timeTitle ?? "Time", scale: { domain: [0, maxTime], nice: false, zero: true }, axis: { values: ticks.filter((t) => t <= maxTime), format: "d" } } as const;
   const y = { field: "survival", type: "quantitative", title: "Survival probability", scale: { domain: [0, 1], nice: false }, axis: { values: [0, 0.2, 0.4, 0.6, 0.8, 1], format: ".1f" } } as const;
-  const legend = { orient: "bottom", direction: "horizontal", columns: Math.min(domain.length, columns === 1 ? 3 : 4), symbolType: "stroke", symbolStrokeWidth: 1.5, labelLimit: 160, title: null } as const;
+  const legend = { orient: "bottom", direction: "horizontal", columns: Math.min(domain.length, columns === 1 ? 2 : 4), symbolType: "stroke", symbolStrokeWidth: 1.5, labelLimit: Math.round(columns === 1 ? Math.max(120, panelWidth / 2) : 160), title: null } as const;
   const color = { field: "series", type: "nominal", scale: { domain, range: colours }, legend } as const;
   const strokeDash = { field: "series", type: "nominal", scale: { domain, range: dashes }, legend } as const;
 

@@ -379,7 +379,8 @@ async function drawFigure(report: FitReport, path: string, horizon: number | und
   const fitted: FittedCurveInput[] = report.fits.flatMap((fit) =>
     fit.groups.map((group) => {
       const model = fittedSurvivalModel(fit, { group });
-      return { label: `${displayName[fit.distribution]} (AIC ${fmt(fit.aic, 1)})`, group, time: grid, survival: grid.map((t) => model.survival(t)) };
+      const name = fit.distribution === "piecewiseExponential" ? "Piecewise exp." : displayName[fit.distribution];
+      return { label: `${name} (AIC ${fmt(fit.aic, 1)})`, group, time: grid, survival: grid.map((t) => model.survival(t)) };
     }),
   );
   const spec = parametricFitSpec(report.kaplanMeier, fitted, { timeTitle: report.timeColumn, ...(horizon === undefined ? {} : { maxTime: horizon }) });
