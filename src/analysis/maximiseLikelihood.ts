@@ -30,9 +30,10 @@ export interface MaximiseResult {
  * Maximises a concave log-likelihood by Newton–Raphson with step halving.
  *
  * Each step solves (−H) s = g. The Newton decrement λ² = gᵀ(−H)⁻¹g is twice the predicted gain: once it is
- * below 1e-16 × max(1, |ℓ|) one last full step (which squares the error) ends the search, converged. Before
- * that a step is halved until the log-likelihood increases (at most 60 times); when no fraction of the step
- * increases it, rounding noise has been reached, and the search ends, converged if λ² ≤ 1e-8 × max(1, |ℓ|). With a concave log-likelihood (every family here is concave in the parameterisation its core
+ * below 1e-14 × max(1, |ℓ|) (about the rounding noise of a log-likelihood summed over many cells) one last full
+ * step, which squares the error, ends the search, converged. Before that a step is halved until the
+ * log-likelihood increases (at most 40 times); when no fraction of it does, or when a full step fails with
+ * λ² ≤ 1e-8 × max(1, |ℓ|) (the gain is lost in rounding), the search ends, converged if λ² ≤ 1e-8 × max(1, |ℓ|). With a concave log-likelihood (every family here is concave in the parameterisation its core
  * uses) the iteration converges from any start where ℓ is finite, whenever the maximum exists.
  * Cost: one evaluation with derivatives per step, plus one cheap evaluation per trial point; O(k³) algebra.
  */
@@ -53,7 +54,7 @@ export function maximiseLikelihood(evaluate: LikelihoodFunction, start: ArrayLik
     const scale = Math.max(1, Math.abs(value.logLikelihood));
     if (!(decrement >= 0)) break; // not an ascent direction: the Hessian is not negative definite here
     iterations++;
-    if (decrement <= 1e-16 * scale) {
+    if (decrement <= 1e-14 * scale) {
       for (let i = 0; i < k; i++) candidate[i] = estimate[i]! + step[i]!;
       const last = evaluate(candidate, true);
       if (Number.isFinite(last.logLikelihood) && last.logLikelihood >= value.logLikelihood - 1e-9 * scale) {
@@ -65,7 +66,10 @@ export function maximiseLikelihood(evaluate: LikelihoodFunction, start: ArrayLik
     }
     let accepted = false;
     let fraction = 1;
-    for (let halving = 0; halving <= 60; halving++) {
+    // Near the maximum the predicted gain is within the rounding noise of ℓ (a sum over many cells): a full
+    // step that does not increase ℓ then means the search is done, and halving would only chase noise.
+    const noiseLevel = decrement <= 1e-8 * scale;
+    for (let halving = 0; halving <= (noiseLevel ? 0 : 40); halving++) {
       for (let i = 0; i < k; i++) candidate[i] = estimate[i]! + fraction * step[i]!;
       const trial = evaluate(candidate, false).logLikelihood;
       if (Number.isFinite(trial) && trial > value.logLikelihood) {
