@@ -9,8 +9,7 @@ import type { KaplanMeierResult } from "../../analysis/KaplanMeierResult.js";
 import { fitDistributions, type FitDistribution, type ParametricFit } from "../../analysis/ParametricFit.js";
 import { survivalAt } from "../../analysis/survivalAt.js";
 import { ensureOutputFolderNode } from "../../figures/ensureOutputFolderNode.js";
-import { parametricFitSpec, type FittedCurveInput } from "../../figures/parametricFitSpec.js";
-import { writeFigure } from "../../figures/renderNode.js";
+import type { FittedCurveInput } from "../../figures/parametricFitSpec.js";
 import { inLevelOrder } from "../../io/inLevelOrder.js";
 import { readSurvivalCsv } from "../../io/readSurvivalCsv.js";
 import { inverseNormalCdf } from "../../math/inverseNormalCdf.js";
@@ -38,7 +37,8 @@ Flags:
   --time COL       follow-up time column (positive numbers for the survreg families)
   --event COL      event column: 1 = event, 0 = censored
   --group COL      one covariate, as a factor: the first level (numeric or alphabetical order, as R's
-                   factor()) is the reference; coefficients are named as R names them, e.g. armB
+                   factor()) is the reference; coefficients are named as R names a factor's terms, e.g.
+                   armB (for a numeric column R would write factor(arm)2; here it is arm2)
   --dist LIST      all (default), or a comma list of exponential, weibull, lognormal, loglogistic,
                    gompertz, piecewise. all includes piecewise only with --cuts
   --cuts LIST      cut points of the piecewise-exponential pieces, e.g. 6,12,24 (every piece needs events)
@@ -383,6 +383,9 @@ async function drawFigure(report: FitReport, path: string, horizon: number | und
       return { label: `${name} (AIC ${fmt(fit.aic, 1)})`, group, time: grid, survival: grid.map((t) => model.survival(t)) };
     }),
   );
+  // Loaded only when a figure is asked for: vega and resvg take a few hundred milliseconds to load.
+  const { parametricFitSpec } = await import("../../figures/parametricFitSpec.js");
+  const { writeFigure } = await import("../../figures/renderNode.js");
   const spec = parametricFitSpec(report.kaplanMeier, fitted, { timeTitle: report.timeColumn, ...(horizon === undefined ? {} : { maxTime: horizon }) });
   const folder = dirname(path);
   const name = basename(path).replace(/\.(vl\.json|json|svg|png|pdf)$/i, "");
