@@ -47,7 +47,8 @@ export function fitParametric(
 
 /**
  * Fits several families to the same data (one event table for all) and returns them ranked by AIC, best
- * first (ties keep the order given). See {@link fitParametric}.
+ * first (ties keep the order given); fits that did not converge (no finite maximum, e.g. a degenerate shape)
+ * come after all that did, whatever their AIC. See {@link fitParametric}.
  */
 export function fitParametricModels(
   time: ArrayLike<number>,
@@ -106,7 +107,10 @@ export function fitParametricModelsFromTable(
   const terms = grouped ? table.groups.slice(1).map((level) => `${groupName}${level}`) : [];
   const context: FitContext = { cells, groups: grouped ? table.groups : ["all"], groupName, terms, maxIterations: options.maxIterations ?? 100 };
   const fits = distributions.map((distribution) => fitOne(context, distribution, options.cutpoints));
-  return fits.map((fit, order) => ({ fit, order })).sort((a, b) => a.fit.aic - b.fit.aic || a.order - b.order).map(({ fit }) => fit);
+  return fits
+    .map((fit, order) => ({ fit, order }))
+    .sort((a, b) => Number(b.fit.converged) - Number(a.fit.converged) || a.fit.aic - b.fit.aic || a.order - b.order)
+    .map(({ fit }) => fit);
 }
 
 interface FitContext {

@@ -148,6 +148,12 @@ describe("fitParametric, closed forms and errors", () => {
     expect(draw.family === "weibull" && draw.shape).toBeCloseTo((fittedModelParameters(fits[0]!) as { shape: number }).shape / 2, 12);
   });
 
+  it("fitParametricModels ranks fits that did not converge last, whatever their AIC (three events at one time: σ → 0)", () => {
+    const fits = fitParametricModels([5, 5, 5], [1, 1, 1], ["weibull", "logNormal", "exponential"], { maxIterations: 30 });
+    expect(fits.map((f) => [f.distribution, f.converged])).toEqual([["exponential", true], ["logNormal", false], ["weibull", false]]);
+    expect(fits[1]!.aic).toBeLessThan(fits[0]!.aic); // the likelihood grows without bound as the scale shrinks
+  });
+
   it("fitParametric rejects zero times for log-time families, groups without events, single-level groups and bad cut points", () => {
     expect(() => fitParametric([0, 1, 2], [1, 1, 0], "weibull")).toThrow("fitParametric: time[0] must be positive for the weibull distribution (a model of log time), got 0");
     expect(fitParametric([0, 1, 2], [1, 1, 0], "gompertz").converged).toBe(true);
