@@ -15,4 +15,5 @@ export * from "./compositionSpec.js";
 export * from "./pngChunks.js";
 export * from "./specJson.js";
 export * from "./powerCurveSpec.js";
+export * from "./sequentialBoundarySpec.js";
 export * from "./parametricFitSpec.js";
