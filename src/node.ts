@@ -5,6 +5,7 @@ export * from "./io/writeFileAtomic.js";
 export * from "./io/loadRegistry.js";
 export * from "./io/loadStrategies.js";
 export * from "./io/readSurvivalCsv.js";
+export * from "./io/readNumberColumnsCsv.js";
 export * from "./simulate/indexNode.js";
 export * from "./figures/renderNode.js";
 export * from "./report/runReportNode.js";

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../util/InputError.js";
+import { decimalNumber } from "./decimalNumber.js";
+import { splitCsvLine } from "./splitCsvLine.js";
 
 /** The columns of a survival CSV to read, by header name. */
 export interface SurvivalCsvColumns {
@@ -71,7 +73,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCs
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   const length = bytes.length;
   const headerEnd = lineEnd(bytes, 0);
-  const header = splitLine(decoder.decode(bytes.subarray(0, headerEnd))).map((cell) => cell.trim());
+  const header = splitCsvLine(decoder.decode(bytes.subarray(0, headerEnd))).map((cell) => cell.trim());
   if (header.length === 1 && header[0] === "") throw new InputError(`${source}: the file is empty (expected a header row)`);
   const find = (flag: string, name: string): number => {
     const index = header.indexOf(name);
@@ -109,7 +111,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCs
     let cells: string[] | null = null;
     if (nextQuote >= 0 && nextQuote < position) nextQuote = bytes.indexOf(QUOTE, position);
     if (nextQuote >= 0 && nextQuote < stop) {
-      cells = splitLine(decoder.decode(bytes.subarray(position, stop)));
+      cells = splitCsvLine(decoder.decode(bytes.subarray(position, stop)));
       if (cells.length <= lastWanted) throw new InputError(`${source}: row ${rows} (line ${line}): expected at least ${lastWanted + 1} cells, got ${cells.length}`);
     } else {
       let cellStart = position;
@@ -168,15 +170,6 @@ function cellText(bytes: Uint8Array, cells: string[] | null, starts: Int32Array,
 
 function describe(text: string): string {
   return text.trim() === "" ? "an empty cell" : `'${text.trim()}'`;
-}
-
-/** A decimal number, optionally with an exponent ("12", "-0.5", ".5", "5.", "1e2"); not hex, octal, binary or "Infinity". */
-const decimalSyntax = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** `Number(text)` for a decimal number, NaN for anything else (empty, "NA", "0x10", "0b1", "Infinity"). */
-function decimalNumber(text: string): number {
-  const trimmed = text.trim();
-  return decimalSyntax.test(trimmed) ? Number(trimmed) : NaN;
 }
 
 function parseText(text: string): number {
@@ -282,29 +275,4 @@ function lineEnd(bytes: Uint8Array, from: number): number {
 function isBlank(bytes: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (bytes[i] !== SPACE && bytes[i] !== TAB) return false;
   return true;
-}
-
-/** Splits one CSV line, honouring double quotes ("" inside quotes is a quote). */
-function splitLine(text: string): string[] {
-  if (text.endsWith("\r")) text = text.slice(0, -1);
-  const cells: string[] = [];
-  let current = "";
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          current += '"';
-          i++;
-        } else inQuotes = false;
-      } else current += ch;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === ",") {
-      cells.push(current);
-      current = "";
-    } else current += ch;
-  }
-  cells.push(current);
-  return cells;
 }

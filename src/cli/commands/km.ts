@@ -6,7 +6,8 @@ import { kaplanMeierFromTable } from "../../analysis/kaplanMeier.js";
 import { logRankFromTable, type LogRankResult } from "../../analysis/logRank.js";
 import { rmstContrast, rmstFromKaplanMeier, type RmstDifferenceResult, type RmstResult } from "../../analysis/rmst.js";
 import { survivalAt, type SurvivalAtResult } from "../../analysis/survivalAt.js";
-import { readSurvivalCsv, type CodedLabels, type SurvivalCsv } from "../../io/readSurvivalCsv.js";
+import { inLevelOrder } from "../../io/inLevelOrder.js";
+import { readSurvivalCsv, type SurvivalCsv } from "../../io/readSurvivalCsv.js";
 import { InputError } from "../../util/InputError.js";
 import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
@@ -135,18 +136,6 @@ function analyse(
   const difference =
     groups.length === 2 && first!.rmst !== null && second!.rmst !== null ? rmstContrast(first!.rmst, second!.rmst, [first!.group, second!.group]) : null;
   return { confType: options.confType, confLevel: options.confLevel, groups, logRank: logRankResult, cox, coxNote, rmstDifference: difference, stratified: strata !== null };
-}
-
-/** Recodes CSV labels to R's factor() order: numeric when every label is a number, else alphabetical. */
-function inLevelOrder(coded: CodedLabels): { levels: string[]; index: Int32Array } {
-  const labels = [...coded.labels];
-  const numeric = labels.every((label) => label.trim() !== "" && Number.isFinite(Number(label)));
-  const levels = [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const position = new Map(levels.map((level, i) => [level, i]));
-  const recode = Int32Array.from(labels, (label) => position.get(label)!);
-  const index = new Int32Array(coded.codes.length);
-  for (let i = 0; i < index.length; i++) index[i] = recode[coded.codes[i]!]!;
-  return { levels, index };
 }
 
 const finite = (value: number | null | undefined): number | null => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
