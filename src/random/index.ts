@@ -3,6 +3,7 @@ export * from "./Sampler.js";
 export * from "./uniform.js";
 export * from "./normal.js";
 export * from "./logNormal.js";
+export * from "./multivariateNormal.js";
 export * from "./truncatedNormal.js";
 export * from "./triangular.js";
 export * from "./beta.js";
