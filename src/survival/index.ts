@@ -17,3 +17,4 @@ export * from "./medianOfSurvival.js";
 export * from "./sumSurvival.js";
 export * from "./calibratePostProgression.js";
 export * from "./calibrateBaselineMedian.js";
+export * from "./curveBaseline.js";
