@@ -76,7 +76,11 @@ export function fittedModelParameters(fit: ParametricFit, options: FittedModelOp
  * ready for the simulation: `survival`, `quantile`, `median`, `mean`, `sample`. O(parameters).
  */
 export function fittedSurvivalModel(fit: ParametricFit, options: FittedModelOptions = {}): SurvivalModel {
-  const parameters = fittedModelParameters(fit, options);
+  return survivalModelOfFit(fittedModelParameters(fit, options));
+}
+
+/** The engine's survival model of fitted parameters already converted by {@link fittedModelParameters}. O(parameters). */
+export function survivalModelOfFit(parameters: FittedModelParameters): SurvivalModel {
   switch (parameters.family) {
     case "exponential":
       return exponential(parameters.rate);

@@ -1,3 +1,4 @@
+import type { EvidenceCurve } from "./EvidenceCurve.js";
 import type { PopulationSpec } from "./PopulationSpec.js";
 
 /**
@@ -15,6 +16,13 @@ export type EffectKind = (typeof effectKinds)[number];
 /** Result of checking the review's figure against the cited primary source. */
 export const sourceCheckStatuses = ["agrees", "disagrees", "partly", "unverified"] as const;
 export type SourceCheckStatus = (typeof sourceCheckStatuses)[number];
+
+/** A reported confidence interval: `level` 0.95 for a 95% interval. */
+export interface ConfidenceInterval {
+  readonly lower: number;
+  readonly upper: number;
+  readonly level: number;
+}
 
 /** The other arm of a comparison ("conversion then resection vs direct resection: 22 vs 12 months, P = 0.027"). */
 export interface Comparator {
@@ -34,13 +42,24 @@ export interface EvidenceFigure {
   /**
    * "review" (absent: the review's own figure, data/evidence/figures.json) or "external": a figure from outside
    * the review (data/evidence/external.json), kept apart, with its own `source` citation and DOI; its `section`
-   * is "external", its `refs` empty and its `quote` empty.
+   * is "external", its `refs` empty and its `quote` empty. "example" (data/evidence/examples.json): an
+   * illustrative record that is not evidence (the example curve of data/curves/), used only by a scenario that
+   * names it; its `section` is "example".
    */
-  readonly evidenceSet?: "review" | "external";
+  readonly evidenceSet?: "review" | "external" | "example";
   /** The citation of an external figure (the review's figures cite the review's reference list instead). */
   readonly source?: string;
   /** The population as structured data (grades, line, progressive, site, country, n): see {@link PopulationSpec}. */
   readonly populationSpec?: PopulationSpec;
+  /**
+   * The confidence interval the source reports for `value` (e.g. a median's 95% CI), where it reports one: a
+   * probabilistic sensitivity analysis draws the figure from a log-normal matching it (OutcomeParameters).
+   */
+  readonly ci?: ConfidenceInterval;
+  /** The number of events behind the figure (progressions or deaths), where the source gives it. */
+  readonly events?: number;
+  /** A whole survival curve behind the figure (reconstructed patient data and/or a parametric fit): issue 16. */
+  readonly curve?: EvidenceCurve;
   /** Stable id, dot-separated words: `captem.pfs.median`. */
   readonly id: string;
   readonly value?: number;

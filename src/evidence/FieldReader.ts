@@ -115,6 +115,16 @@ export class FieldReader {
     return value as number[];
   }
 
+  /** A square matrix of finite numbers, `size` × `size`, as an array of rows (a covariance matrix). */
+  numberMatrix(field: string, size: number): number[][] | undefined {
+    const value = this.raw(field);
+    const expected = `a ${size} × ${size} array of rows of finite numbers`;
+    if (value === undefined) return this.missing(field, expected);
+    const isRow = (row: unknown) => Array.isArray(row) && row.length === size && row.every((x) => typeof x === "number" && Number.isFinite(x));
+    if (!Array.isArray(value) || value.length !== size || !value.every(isRow)) return this.wrong(field, expected, value);
+    return value as number[][];
+  }
+
   /** A nested object, read with its own reader (its problems are named `field.sub`). */
   object(field: string, options: { optional?: boolean } = {}): FieldReader | undefined {
     const value = this.raw(field);

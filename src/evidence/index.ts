@@ -1,6 +1,7 @@
 // Evidence registry: the review's figures, references, thresholds, treatments and labelled assumptions.
 // Browser-safe (no node:*); the Node reader is src/io/loadRegistry.ts.
 export * from "./Assumption.js";
+export * from "./EvidenceCurve.js";
 export * from "./EvidenceFigure.js";
 export * from "./EvidenceRegistry.js";
 export * from "./LifeTable.js";

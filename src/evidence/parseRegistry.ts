@@ -1,6 +1,6 @@
 import { InputError } from "../util/InputError.js";
 import type { Assumption } from "./Assumption.js";
-import { effectKinds, sourceCheckStatuses, type Comparator, type EvidenceFigure } from "./EvidenceFigure.js";
+import { effectKinds, sourceCheckStatuses, type Comparator, type ConfidenceInterval, type EvidenceFigure } from "./EvidenceFigure.js";
 import { createRegistry, type EvidenceRegistry } from "./EvidenceRegistry.js";
 import { FieldReader, describe, isPlainObject } from "./FieldReader.js";
 import type { Reference, SourceDocument } from "./Reference.js";
@@ -10,6 +10,7 @@ import { treatmentKinds, type Treatment } from "./Treatment.js";
 import { doiPattern } from "./doiPattern.js";
 import type { LifeTable } from "./LifeTable.js";
 import { readPopulationSpec, type PopulationSpec } from "./PopulationSpec.js";
+import { checkCurveData, readEvidenceCurve, type CurveData, type EvidenceCurve } from "./EvidenceCurve.js";
 
 const idPattern = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
 const idText = 'a dot-separated id of letters and digits ("captem.pfs.median")';
@@ -38,8 +39,12 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
   const references: { record: Reference; where: FieldReader }[] = [];
   const lifeTables: { record: LifeTable; where: FieldReader }[] = [];
   let source: SourceDocument | null = null;
+  // patient data of curves (CSV files the Node loader read for a figure's curve.ipd), by path relative to data/
+  const ipdFiles = new Map<string, CurveData | string>();
+  for (const file of files) if (file.path.endsWith(".csv")) ipdFiles.set(file.path, checkCurveData(file.content));
 
   for (const file of files) {
+    if (file.path.endsWith(".csv")) continue;
     const content = file.content;
     if (!isPlainObject(content)) {
       problems.push(`${file.path}: expected a JSON object with "description" and a list of records, got ${describe(content)}`);
@@ -73,7 +78,7 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
       }
       const name = typeof raw.id === "string" ? ` "${raw.id}"` : typeof raw.number === "number" ? ` (number ${raw.number})` : "";
       const reader = new FieldReader(raw, `${label}${name}`, problems);
-      if (kind === "figures") push(figures, raw.evidenceSet === "external" ? readExternalFigure(reader) : readFigure(reader), reader);
+      if (kind === "figures") push(figures, raw.evidenceSet === "external" || raw.evidenceSet === "example" ? readOutsideFigure(reader, raw.evidenceSet, ipdFiles) : readFigure(reader, ipdFiles), reader);
       else if (kind === "lifeTables") push(lifeTables, readLifeTable(reader), reader);
       else if (kind === "references") push(references, readReference(reader), reader);
       else if (kind === "thresholds") push(thresholds, readThreshold(reader), reader);
@@ -104,7 +109,7 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
   for (const { record, where } of thresholds) checkRefs(record.refs, where);
   for (const { record, where } of figures) {
     if (record.treatment !== null && !treatmentIds.has(record.treatment)) where.problem("treatment", `unknown treatment id "${record.treatment}" (not in treatments.json)`);
-    if (record.evidenceSet === "external") continue; // cites its own source, not the review's list
+    if (record.evidenceSet === "external" || record.evidenceSet === "example") continue; // cites its own source, not the review's list
     checkRefs(record.refs, where);
     const cited = new Set(record.refs.map((n) => referenceByNumber.get(n)?.doi).filter((d): d is string => typeof d === "string"));
     record.dois.forEach((doi, i) => {
@@ -152,7 +157,7 @@ function readRange(reader: FieldReader): { value?: number; low?: number; high?: 
   return { ...(value !== undefined && { value }), ...(low !== undefined && { low }), ...(high !== undefined && { high }) };
 }
 
-function readFigure(reader: FieldReader): EvidenceFigure | undefined {
+function readFigure(reader: FieldReader, ipdFiles: ReadonlyMap<string, CurveData | string>): EvidenceFigure | undefined {
   const id = reader.string("id", { pattern: idPattern, patternText: idText });
   const range = readRange(reader);
   const unit = reader.string("unit");
@@ -183,6 +188,7 @@ function readFigure(reader: FieldReader): EvidenceFigure | undefined {
   const quote = reader.string("quote");
   const note = reader.string("note", { optional: true });
   const populationSpec = optionalPopulationSpec(reader);
+  const sampling = readSampling(reader, range, populationSpec ?? undefined, ipdFiles);
   const checkReader = reader.object("sourceCheck");
   const status = checkReader?.oneOf("status", sourceCheckStatuses);
   const checkNote = checkReader?.string("note");
@@ -190,12 +196,61 @@ function readFigure(reader: FieldReader): EvidenceFigure | undefined {
   if (
     id === undefined || range === undefined || unit === undefined || endpoint === undefined || treatment === undefined || population === undefined ||
     !comparatorOk || section === undefined || refs === undefined || dois === undefined || design === undefined || pancreasSpecific === undefined ||
-    effectKind === undefined || quote === undefined || status === undefined || checkNote === undefined || populationSpec === null
+    effectKind === undefined || quote === undefined || status === undefined || checkNote === undefined || populationSpec === null || sampling === undefined
   ) return undefined;
   return {
-    id, ...range, unit, endpoint, treatment, population, ...(populationSpec !== undefined && { populationSpec }), ...(comparator !== undefined && { comparator }), section, refs, dois, design,
+    id, ...range, unit, endpoint, treatment, population, ...(populationSpec !== undefined && { populationSpec }), ...sampling, ...(comparator !== undefined && { comparator }), section, refs, dois, design,
     pancreasSpecific, effectKind, quote, ...(note !== undefined && { note }), sourceCheck: { status, note: checkNote },
   };
+}
+
+/**
+ * The optional fields that say how uncertain a figure is and what stands behind it: `ci` (the confidence interval
+ * the source reports for `value`: `{lower, upper, level}`, positive, lower ≤ value ≤ upper), `events` (the number of
+ * events behind a median, at most the population's n) and `curve` (a whole curve: {@link readEvidenceCurve}).
+ * Undefined when any is broken (already reported).
+ */
+function readSampling(
+  reader: FieldReader,
+  range: { value?: number; low?: number; high?: number } | undefined,
+  populationSpec: PopulationSpec | undefined,
+  ipdFiles: ReadonlyMap<string, CurveData | string>,
+): { ci?: ConfidenceInterval; events?: number; curve?: EvidenceCurve } | undefined {
+  let ok = true;
+  let ci: ConfidenceInterval | undefined;
+  const ciReader = reader.object("ci", { optional: true });
+  if (ciReader !== undefined) {
+    const lower = ciReader.number("lower");
+    const upper = ciReader.number("upper");
+    const level = ciReader.number("level");
+    ciReader.rejectUnknownFields();
+    if (lower === undefined || upper === undefined || level === undefined) ok = false;
+    else if (!(lower > 0 && lower < upper)) {
+      ciReader.problem("lower", `expected 0 < lower < upper (a confidence interval of a positive quantity), got ${lower} and ${upper}`);
+      ok = false;
+    } else if (!(level > 0 && level < 1)) {
+      ciReader.problem("level", `expected a confidence level between 0 and 1 (0.95 for a 95% interval), got ${level}`);
+      ok = false;
+    } else if (range?.value !== undefined && !(lower <= range.value && range.value <= upper)) {
+      ciReader.problem("lower", `the interval ${lower}-${upper} does not contain the value ${range.value}`);
+      ok = false;
+    } else if (range?.value === undefined) {
+      ciReader.problem("lower", "a confidence interval needs the point estimate in value");
+      ok = false;
+    } else ci = { lower, upper, level };
+  } else if (reader.has("ci")) ok = false;
+  const events = reader.number("events", { optional: true, integer: true, min: 1 });
+  if (reader.has("events") && events === undefined) ok = false;
+  if (events !== undefined && populationSpec?.n !== undefined && events > populationSpec.n) {
+    reader.problem("events", `expected at most the population's n (${populationSpec.n}), got ${events}`);
+    ok = false;
+  }
+  const curveReader = reader.object("curve", { optional: true });
+  const curve = curveReader === undefined ? undefined : readEvidenceCurve(curveReader, ipdFiles);
+  curveReader?.rejectUnknownFields();
+  if (reader.has("curve") && curve === undefined) ok = false;
+  if (!ok) return undefined;
+  return { ...(ci !== undefined && { ci }), ...(events !== undefined && { events }), ...(curve !== undefined && { curve }) };
 }
 
 /** The optional `populationSpec`: undefined when absent, null when present but broken (already reported). */
@@ -218,14 +273,17 @@ function readComparator(reader: FieldReader): { comparator?: Comparator; ok: boo
 }
 
 /**
- * An external figure (data/evidence/external.json, `evidenceSet: "external"`): like a review figure, but with
+ * A figure from outside the review: "external" (data/evidence/external.json) — like a review figure, but with
  * its own `source` citation and DOIs instead of the review's section, reference numbers and quote, and a
- * required structured population.
+ * required structured population — or "example" (data/evidence/examples.json): an illustrative record that is
+ * NOT evidence (e.g. the example curve of data/curves/), which a scenario uses only when it names it; its DOIs
+ * (of what it was anchored on) may be empty. The id starts with the set's name ("external.", "example.").
  */
-function readExternalFigure(reader: FieldReader): EvidenceFigure | undefined {
+function readOutsideFigure(reader: FieldReader, set: "external" | "example", ipdFiles: ReadonlyMap<string, CurveData | string>): EvidenceFigure | undefined {
   reader.markKnown("evidenceSet");
+  const prefix = `${set}.`;
   const id = reader.string("id", { pattern: idPattern, patternText: idText });
-  if (id !== undefined && !id.startsWith("external.")) reader.problem("id", `an external figure's id starts with "external.", got "${id}"`);
+  if (id !== undefined && !id.startsWith(prefix)) reader.problem("id", `an ${set} figure's id starts with "${prefix}", got "${id}"`);
   const range = readRange(reader);
   const unit = reader.string("unit");
   const endpoint = reader.string("endpoint");
@@ -233,26 +291,28 @@ function readExternalFigure(reader: FieldReader): EvidenceFigure | undefined {
   const population = reader.string("population");
   const specReader = reader.object("populationSpec");
   const populationSpec = specReader === undefined ? undefined : readPopulationSpec(specReader);
+  const sampling = readSampling(reader, range, populationSpec, ipdFiles);
   const { comparator, ok: comparatorOk } = readComparator(reader);
   const design = reader.string("design");
   const pancreasSpecific = reader.booleanOrMixed("pancreasSpecific");
   const effectKind = reader.oneOf("effectKind", effectKinds);
   const source = reader.string("source");
   const dois = reader.stringArray("dois", { pattern: doiPattern, patternText: doiText });
-  if (dois !== undefined && dois.length === 0) reader.problem("dois", "expected at least one DOI for an external figure");
+  const needsDoi = set === "external";
+  if (needsDoi && dois !== undefined && dois.length === 0) reader.problem("dois", "expected at least one DOI for an external figure");
   const note = reader.string("note", { optional: true });
   const checkReader = reader.object("sourceCheck");
   const status = checkReader?.oneOf("status", sourceCheckStatuses);
   const checkNote = checkReader?.string("note");
   checkReader?.rejectUnknownFields();
   if (
-    id === undefined || !id.startsWith("external.") || range === undefined || unit === undefined || endpoint === undefined || treatment === undefined ||
-    population === undefined || populationSpec === undefined || !comparatorOk || design === undefined || pancreasSpecific === undefined ||
-    effectKind === undefined || source === undefined || dois === undefined || dois.length === 0 || status === undefined || checkNote === undefined
+    id === undefined || !id.startsWith(prefix) || range === undefined || unit === undefined || endpoint === undefined || treatment === undefined ||
+    population === undefined || populationSpec === undefined || sampling === undefined || !comparatorOk || design === undefined || pancreasSpecific === undefined ||
+    effectKind === undefined || source === undefined || dois === undefined || (needsDoi && dois.length === 0) || status === undefined || checkNote === undefined
   ) return undefined;
   return {
-    evidenceSet: "external", id, ...range, unit, endpoint, treatment, population, populationSpec, ...(comparator !== undefined && { comparator }),
-    section: "external", refs: [], dois, design, pancreasSpecific, effectKind, source, quote: "", ...(note !== undefined && { note }), sourceCheck: { status, note: checkNote },
+    evidenceSet: set, id, ...range, unit, endpoint, treatment, population, populationSpec, ...sampling, ...(comparator !== undefined && { comparator }),
+    section: set, refs: [], dois, design, pancreasSpecific, effectKind, source, quote: "", ...(note !== undefined && { note }), sourceCheck: { status, note: checkNote },
   };
 }
 

@@ -2,15 +2,19 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { EvidenceRegistry } from "../evidence/EvidenceRegistry.js";
 import type { RegistryFile } from "../evidence/RegistryFile.js";
+import { curveIpdPattern } from "../evidence/EvidenceCurve.js";
 import { parseRegistry } from "../evidence/parseRegistry.js";
 import { InputError } from "../util/InputError.js";
 import { dataDir } from "./projectRoot.js";
+import { readNumberColumnsCsv } from "./readNumberColumnsCsv.js";
 
 const cache = new Map<string, EvidenceRegistry>();
 
 /**
  * Reads data/evidence/*.json and data/assumptions/*.json under `dir` (default: the package's data/ folder) as
- * {@link RegistryFile}s with paths relative to `dir` ("evidence/figures.json"), sorted by path. A missing
+ * {@link RegistryFile}s with paths relative to `dir` ("evidence/figures.json"), sorted by path, followed by the
+ * patient data of every figure's `curve.ipd` (a `time,event` CSV under `dir`, as `{path, content: {time, event}}`,
+ * path as the figure gives it: "curves/example-captem-pfs/ipd.csv"). A missing
  * evidence/ folder (e.g. a mistyped `--data DIR`), an empty one, and a file that cannot be read or is not valid JSON
  * are InputErrors naming the folder or file (never an empty registry, never a stack trace). Node only; a dashboard can bundle the result as JSON.
  */
@@ -46,8 +50,33 @@ export function readRegistryFiles(dir: string = dataDir()): RegistryFile[] {
       }
     }
   }
+  files.push(...readCurveDataFiles(dir, files, problems));
   if (problems.length > 0) throw new InputError(`evidence registry: ${problems.length} unreadable file${problems.length === 1 ? "" : "s"} in ${dir}`, problems);
   return files;
+}
+
+/** The `time,event` CSV files the figures' curves name (`curve.ipd`, a data/-relative path), once each, in path order. */
+function readCurveDataFiles(dir: string, files: readonly RegistryFile[], problems: string[]): RegistryFile[] {
+  const wanted = new Map<string, string>();
+  for (const file of files) {
+    const figures = (file.content as { figures?: unknown } | null)?.figures;
+    if (!Array.isArray(figures)) continue;
+    figures.forEach((figure, index) => {
+      const ipd = (figure as { curve?: { ipd?: unknown } } | null)?.curve?.ipd;
+      // a path that is not a plain data/-relative CSV path is reported by parseRegistry, never read
+      if (typeof ipd === "string" && curveIpdPattern.test(ipd) && !wanted.has(ipd)) wanted.set(ipd, `${file.path}: figures[${index}]`);
+    });
+  }
+  const out: RegistryFile[] = [];
+  for (const [ipd, where] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    try {
+      const csv = readNumberColumnsCsv(join(dir, ipd), ["time", "event"], ipd);
+      out.push({ path: ipd, content: { time: Array.from(csv.columns.time!), event: Array.from(csv.columns.event!) } });
+    } catch (error) {
+      problems.push(`${where}: curve.ipd: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return out;
 }
 
 function errorCode(error: unknown): string {

@@ -1,3 +1,4 @@
+import type { CurveBaseline } from "../survival/curveBaseline.js";
 import type { BackgroundMortality } from "./backgroundMortality.js";
 import type { OutcomeParameters } from "./OutcomeParameters.js";
 import type { OutcomeStructure } from "./outcomeSources.js";
@@ -39,8 +40,17 @@ export interface OutcomeModel {
   readonly sequencing: SequencingModel | null;
   /** Treatment ids; the arrays below are indexed like this list. */
   readonly treatmentIds: readonly string[];
-  /** Weibull scale of PFS per treatment, calibrated so the single-treatment cohort's median PFS is the target. */
+  /**
+   * Time scale of PFS per treatment: the Weibull scale (shape `pfsShape`) calibrated so the population's median PFS
+   * is the target; for a treatment with a curve baseline (`pfsCurves`), that baseline's scale λ.
+   */
   readonly pfsScale: readonly number[];
+  /**
+   * Per treatment, the baseline calibrated to a whole curve (issue 16: family and dimensionless shape, see
+   * `curveBaseline`), or null for the shared Weibull of `pfsShape`. A line of treatment t with curve baseline B then
+   * lasts `pfsScale[t] · curveBaselineTime(B, E/HR)` (proportional hazards on B). Absent: no treatment has one.
+   */
+  readonly pfsCurves?: readonly (CurveBaseline | null)[];
   /** Weibull scale of post-progression survival per treatment ("sum-of-lines" only: calibrated to the OS median where one is given). */
   readonly ppsScale: readonly number[];
   readonly pfsShape: number;

@@ -6,7 +6,8 @@ import { subStreamSeed, unitExponential } from "../random/index.js";
 import { InputError } from "../util/InputError.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import type { OutcomeParameters } from "./OutcomeParameters.js";
-import { calibrateSequencingModel } from "./calibrateSequencingModel.js";
+import { calibrateSequencingModel, calibrateTreatmentCurve } from "./calibrateSequencingModel.js";
+import { type CurveBaseline, curveBaselineTime } from "../survival/curveBaseline.js";
 import { patientHazardRatios } from "./patientHazardRatios.js";
 import { outcomeDrawsPerPatient, ppsDrawOffset } from "./walkPathway.js";
 
@@ -67,19 +68,32 @@ export interface CalibrationCohort {
  * their hazard ratios and outcome uniforms (same layout as the simulation's). O(size).
  */
 export function calibrationCohort(scenario: Scenario, parameters: OutcomeParameters, seed: number | string, key: string, size: number): CalibrationCohort {
-  const cohort = allocateCohortColumns(size);
-  const calibrationSeed = subStreamSeed(seed, key);
-  generateCohortRange(compileCohortSpec(scenario.cohort, scenario.followUp), calibrationSeed, 0, size, cohort);
+  // the patients and their uniforms do not depend on any drawn parameter: memoised, so that PSA replicates
+  // (which only change the parameters) do not draw the cohort again; the hazard ratios are recomputed
+  const memoKey = `${JSON.stringify(seed)}\u0000${key}\u0000${size}\u0000${JSON.stringify([scenario.cohort, scenario.followUp])}`;
+  let known = cohortMemo.get(memoKey);
+  if (known === undefined) {
+    const cohort = allocateCohortColumns(size);
+    const calibrationSeed = subStreamSeed(seed, key);
+    generateCohortRange(compileCohortSpec(scenario.cohort, scenario.followUp), calibrationSeed, 0, size, cohort);
+    const draws = new Float64Array(size * outcomeDrawsPerPatient);
+    for (let done = 0; done < size; done += cohortBlockSize) {
+      const count = Math.min(cohortBlockSize, size - done);
+      fillUniforms(draws.subarray(done * outcomeDrawsPerPatient), count * outcomeDrawsPerPatient, calibrationSeed, "outcomes", done / cohortBlockSize);
+    }
+    known = { cohort, draws };
+    if (cohortMemo.size >= 4) cohortMemo.delete(cohortMemo.keys().next().value!);
+    cohortMemo.set(memoKey, known);
+  }
+  const { cohort, draws } = known;
   const hrPfs = new Float64Array(size);
   const hrPps = new Float64Array(size);
   patientHazardRatios(cohort, 0, size, parameters, hrPfs, hrPps);
-  const draws = new Float64Array(size * outcomeDrawsPerPatient);
-  for (let done = 0; done < size; done += cohortBlockSize) {
-    const count = Math.min(cohortBlockSize, size - done);
-    fillUniforms(draws.subarray(done * outcomeDrawsPerPatient), count * outcomeDrawsPerPatient, calibrationSeed, "outcomes", done / cohortBlockSize);
-  }
   return { cohort, hrPfs, hrPps, draws };
 }
+
+/** Calibration cohorts of the sum-of-lines structure by scenario cohort, seed, key and size (a few: fit and check). */
+const cohortMemo = new Map<string, { readonly cohort: CohortColumns; readonly draws: Float64Array }>();
 
 /**
  * The "sum-of-lines" structure (issue 5; kept as a named alternative, scenario `"structure": "sum-of-lines"`).
@@ -127,14 +141,31 @@ export function calibrateSumOfLinesModel(parameters: OutcomeParameters, scenario
   }
   const os = new Float64Array(size);
   const scratch = new Float64Array(size);
+  const pfsCurves: (CurveBaseline | null)[] = [];
+  let noDeaths: Float64Array | undefined;
   for (const id of treatmentIds) {
     const outcome = parameters.treatments[id];
     const debulking = id === "debulking";
-    for (let i = 0; i < size; i++) {
-      const hr = debulking && cohort.expectedCytoreductionPct[i] >= parameters.debulkingThreshold ? hrPfs[i] * a.hrDebulkingEffective : hrPfs[i];
-      pfsUnit[i] = Math.pow(unitExponential(draws[i * outcomeDrawsPerPatient]) / hr, 1 / pfsShape);
+    let scale: number;
+    if (outcome.curve !== null) {
+      // a whole curve (issue 16): PFS is the line's time itself here (a death only labels the event)
+      for (let i = 0; i < size; i++) {
+        const hr = debulking && cohort.expectedCytoreductionPct[i] >= parameters.debulkingThreshold ? hrPfs[i] * a.hrDebulkingEffective : hrPfs[i];
+        pfsUnit[i] = unitExponential(draws[i * outcomeDrawsPerPatient]) / hr;
+      }
+      noDeaths ??= new Float64Array(size).fill(Infinity);
+      const fitted = calibrateTreatmentCurve(outcome.curve, pfsUnit, noDeaths, `${outcome.pfsSource} (${id})`);
+      for (let i = 0; i < size; i++) pfsUnit[i] = curveBaselineTime(fitted.baseline.family, fitted.baseline.shape, pfsUnit[i]);
+      scale = fitted.scale;
+      pfsCurves.push(fitted.baseline);
+    } else {
+      for (let i = 0; i < size; i++) {
+        const hr = debulking && cohort.expectedCytoreductionPct[i] >= parameters.debulkingThreshold ? hrPfs[i] * a.hrDebulkingEffective : hrPfs[i];
+        pfsUnit[i] = Math.pow(unitExponential(draws[i * outcomeDrawsPerPatient]) / hr, 1 / pfsShape);
+      }
+      scale = outcome.pfsMedian / sampleMedian(pfsUnit, scratch);
+      pfsCurves.push(null);
     }
-    const scale = outcome.pfsMedian / sampleMedian(pfsUnit, scratch);
     pfsScale.push(scale);
     if (outcome.osMedian === null) {
       ppsScale.push(a.ppsMedian / Math.pow(Math.LN2, 1 / ppsShape));
@@ -164,7 +195,7 @@ export function calibrateSumOfLinesModel(parameters: OutcomeParameters, scenario
     }
     ppsScale.push((low + high) / 2);
   }
-  return { parameters, structure: "sum-of-lines", sequencing: null, treatmentIds, pfsScale, ppsScale, pfsShape, ppsShape, deathShare: a.deathShare };
+  return { parameters, structure: "sum-of-lines", sequencing: null, treatmentIds, pfsScale, ...(pfsCurves.some((c) => c !== null) && { pfsCurves }), ppsScale, pfsShape, ppsShape, deathShare: a.deathShare };
 }
 
 /**

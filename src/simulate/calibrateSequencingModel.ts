@@ -1,14 +1,18 @@
+import { survivalModelOfFit } from "../analysis/fittedSurvivalModel.js";
 import { allocateCohortColumns, type CohortColumns } from "../cohort/CohortColumns.js";
+import type { CohortSpec } from "../cohort/Scenario.js";
 import { cohortBlockSize, compileCohortSpec, generateCohortRange } from "../cohort/generateCohort.js";
 import { populationCohortSpec } from "../cohort/populationCohortSpec.js";
 import type { PopulationSpec } from "../evidence/PopulationSpec.js";
 import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
 import { fillUniforms } from "../random/fillUniforms.js";
 import { unitExponential } from "../random/unitExponential.js";
+import { type CurveBaseline, curveBaselineOf, curveBaselineTime } from "../survival/curveBaseline.js";
 import { InputError } from "../util/InputError.js";
 import { type BackgroundMortality, backgroundDeathMonths, compileBackgroundMortality } from "./backgroundMortality.js";
 import type { OutcomeModel, SequencingModel } from "./OutcomeModel.js";
-import { chooseLifeTable, type OutcomeParameters } from "./OutcomeParameters.js";
+import { calibrateCurveBaseline, type CurveCalibration } from "./calibrateCurveBaseline.js";
+import { chooseLifeTable, type OutcomeParameters, type TreatmentCurve } from "./OutcomeParameters.js";
 import { patientHazardRatios } from "./patientHazardRatios.js";
 import { maximumPathwayLines, outcomeDrawsPerPatient, ppsDrawOffset, sequencingDrawsPerPatient } from "./walkPathway.js";
 
@@ -39,23 +43,41 @@ export interface SequencingCalibrationCohort {
 }
 
 /**
- * The calibration cohort of a population (see {@link calibrateSequencingModel}): `size` patients of
- * `populationCohortSpec(population, reference)` drawn from the registry's calibration seed (or `seed`, for an
- * independent check), with the same draw layout as the simulation. O(size).
+ * What a calibration cohort is before any drawn parameter acts on it: the patients, and per patient the unit
+ * exponential of line 1's PFS draw, the standard normal of the frailty draw, the unit exponential of the disease
+ * death draw and the months to death from other causes (life table: not a drawn parameter). Shared by every PSA
+ * replicate (only the parameters change), so a replicate's calibration skips the cohort generation and the
+ * logarithms and inverse normals of its draws.
  */
-export function sequencingCalibrationCohort(parameters: OutcomeParameters, sequencing: SequencingModel, population: PopulationSpec | null, size: number, seed: number | string = parameters.sequencing.calibrationSeed): SequencingCalibrationCohort {
-  const spec = population === null ? parameters.referenceCohort : populationCohortSpec(population, parameters.referenceCohort);
+interface CalibrationDraws {
+  readonly cohort: CohortColumns;
+  readonly pfsExposure: Float64Array;
+  readonly frailtyNormal: Float64Array;
+  readonly diseaseExposure: Float64Array;
+  readonly otherCauseMonths: Float64Array;
+}
+
+/** Calibration draws by cohort spec, seed, size and life table; bounded (the registry has about a dozen populations, twice: fit and check). */
+const drawsMemo = new Map<string, CalibrationDraws>();
+const drawsMemoSize = 48;
+
+function calibrationDraws(spec: CohortSpec, background: BackgroundMortality, size: number, seed: number | string): CalibrationDraws {
+  const key = `${JSON.stringify(seed)}\u0000${size}\u0000${background.tableId}\u0000${JSON.stringify(spec)}`;
+  const known = drawsMemo.get(key);
+  if (known !== undefined) {
+    // most recently used last
+    drawsMemo.delete(key);
+    drawsMemo.set(key, known);
+    return known;
+  }
   const cohort = allocateCohortColumns(size);
   generateCohortRange(compileCohortSpec(spec, { accrualMonths: 0 }), seed, 0, size, cohort);
-  const hrPfs = new Float64Array(size);
-  const hrPps = new Float64Array(size);
-  const hrDeath = new Float64Array(size);
-  patientHazardRatios(cohort, 0, size, parameters, hrPfs, hrPps, hrDeath);
   const draws = new Float64Array(cohortBlockSize * outcomeDrawsPerPatient);
   const extra = new Float64Array(cohortBlockSize * sequencingDrawsPerPatient);
-  const exposure = new Float64Array(size);
-  const deathMonths = new Float64Array(size);
-  const sd = sequencing.frailtySd;
+  const pfsExposure = new Float64Array(size);
+  const frailtyNormal = new Float64Array(size);
+  const diseaseExposure = new Float64Array(size);
+  const otherCauseMonths = new Float64Array(size);
   for (let done = 0; done < size; done += cohortBlockSize) {
     const count = Math.min(cohortBlockSize, size - done);
     const block = done / cohortBlockSize;
@@ -63,13 +85,42 @@ export function sequencingCalibrationCohort(parameters: OutcomeParameters, seque
     fillUniforms(extra, count * sequencingDrawsPerPatient, seed, "outcomes-sequencing", block);
     for (let p = 0; p < count; p++) {
       const i = done + p;
-      const frailty = sd === 0 ? 1 : Math.exp(sd * inverseNormalCdf(extra[p * sequencingDrawsPerPatient]) - 0.5 * sd * sd);
-      exposure[i] = unitExponential(draws[p * outcomeDrawsPerPatient]) / (hrPfs[i] * frailty);
-      const rateOn = sequencing.ppsRateByGrade[cohort.grade[i]] * hrDeath[i] * sequencing.onTreatmentDeathRatio;
-      const disease = rateOn > 0 ? unitExponential(draws[p * outcomeDrawsPerPatient + ppsDrawOffset]) / rateOn : Infinity;
-      const other = backgroundDeathMonths(sequencing.background, cohort.sex[i], cohort.age[i], unitExponential(extra[p * sequencingDrawsPerPatient + 1]));
-      deathMonths[i] = disease < other ? disease : other;
+      frailtyNormal[i] = inverseNormalCdf(extra[p * sequencingDrawsPerPatient]);
+      pfsExposure[i] = unitExponential(draws[p * outcomeDrawsPerPatient]);
+      diseaseExposure[i] = unitExponential(draws[p * outcomeDrawsPerPatient + ppsDrawOffset]);
+      otherCauseMonths[i] = backgroundDeathMonths(background, cohort.sex[i], cohort.age[i], unitExponential(extra[p * sequencingDrawsPerPatient + 1]));
     }
+  }
+  const entry = { cohort, pfsExposure, frailtyNormal, diseaseExposure, otherCauseMonths };
+  if (drawsMemo.size >= drawsMemoSize) drawsMemo.delete(drawsMemo.keys().next().value!);
+  drawsMemo.set(key, entry);
+  return entry;
+}
+
+/**
+ * The calibration cohort of a population (see {@link calibrateSequencingModel}): `size` patients of
+ * `populationCohortSpec(population, reference)` drawn from the registry's calibration seed (or `seed`, for an
+ * independent check), with the same draw layout as the simulation. The patients and their draws are memoised
+ * (they depend on the population, the seed and the life table, never on a drawn parameter); the parameters then
+ * act in O(size): hazard ratios, frailty, disease and other-cause deaths.
+ */
+export function sequencingCalibrationCohort(parameters: OutcomeParameters, sequencing: SequencingModel, population: PopulationSpec | null, size: number, seed: number | string = parameters.sequencing.calibrationSeed): SequencingCalibrationCohort {
+  const spec = population === null ? parameters.referenceCohort : populationCohortSpec(population, parameters.referenceCohort);
+  const { cohort, pfsExposure, frailtyNormal, diseaseExposure, otherCauseMonths } = calibrationDraws(spec, sequencing.background, size, seed);
+  const hrPfs = new Float64Array(size);
+  const hrPps = new Float64Array(size);
+  const hrDeath = new Float64Array(size);
+  patientHazardRatios(cohort, 0, size, parameters, hrPfs, hrPps, hrDeath);
+  const exposure = new Float64Array(size);
+  const deathMonths = new Float64Array(size);
+  const sd = sequencing.frailtySd;
+  for (let i = 0; i < size; i++) {
+    const frailty = sd === 0 ? 1 : Math.exp(sd * frailtyNormal[i] - 0.5 * sd * sd);
+    exposure[i] = pfsExposure[i] / (hrPfs[i] * frailty);
+    const rateOn = sequencing.ppsRateByGrade[cohort.grade[i]] * hrDeath[i] * sequencing.onTreatmentDeathRatio;
+    const disease = rateOn > 0 ? diseaseExposure[i] / rateOn : Infinity;
+    const other = otherCauseMonths[i];
+    deathMonths[i] = disease < other ? disease : other;
   }
   return { cohort, exposure, deathMonths };
 }
@@ -100,19 +151,32 @@ export function cohortKey(population: PopulationSpec | null): string {
 }
 
 /**
- * Each calibration patient's time on a line of treatment `id` at PFS scale 1, on the line the treatment's figure was
- * measured on: (Eᵢ/(HRᵢ·Zᵢ·r^(line−1)·debulking))^(1/shape), written into `out`. O(size).
+ * Each calibration patient's hazard-scale exposure on a line of treatment `id`, on the line the treatment's figure
+ * was measured on: Eᵢ/(HRᵢ·Zᵢ·r^(line−1)·debulking), written into `out`. O(size).
  */
-export function lineTimesAtUnitScale(parameters: OutcomeParameters, id: string, cohort: SequencingCalibrationCohort, out: Float64Array): void {
+export function lineExposures(parameters: OutcomeParameters, id: string, cohort: SequencingCalibrationCohort, out: Float64Array): void {
   const a = parameters.assumptions;
-  const inverseShape = 1 / a.pfsShape;
   const lineRatio = Math.pow(a.hrLaterLine, (parameters.treatments[id].population?.line ?? 1) - 1);
   const debulking = id === "debulking";
   for (let i = 0; i < out.length; i++) {
     const effective = debulking && cohort.cohort.expectedCytoreductionPct[i] >= parameters.debulkingThreshold ? a.hrDebulkingEffective : 1;
-    const exposure = cohort.exposure[i] / (lineRatio * effective);
-    out[i] = inverseShape === 1 ? exposure : Math.pow(exposure, inverseShape);
+    out[i] = cohort.exposure[i] / (lineRatio * effective);
   }
+}
+
+/**
+ * Each calibration patient's time on a line of treatment `id` at PFS scale 1, on the line the treatment's figure was
+ * measured on: (Eᵢ/(HRᵢ·Zᵢ·r^(line−1)·debulking))^(1/shape) for the shared Weibull, or the curve baseline's
+ * time at that exposure when `curve` is given, written into `out`. O(size).
+ */
+export function lineTimesAtUnitScale(parameters: OutcomeParameters, id: string, cohort: SequencingCalibrationCohort, out: Float64Array, curve: CurveBaseline | null = null): void {
+  lineExposures(parameters, id, cohort, out);
+  if (curve !== null) {
+    for (let i = 0; i < out.length; i++) out[i] = curveBaselineTime(curve.family, curve.shape, out[i]);
+    return;
+  }
+  const inverseShape = 1 / parameters.assumptions.pfsShape;
+  if (inverseShape !== 1) for (let i = 0; i < out.length; i++) out[i] = Math.pow(out[i], inverseShape);
 }
 
 /**
@@ -148,6 +212,7 @@ function calibrateSequencingModelUncached(parameters: OutcomeParameters, options
   const treatmentIds = Object.keys(parameters.treatments);
   const cohorts = new Map<string, SequencingCalibrationCohort>();
   const base = new Float64Array(size);
+  const pfsCurves: (CurveBaseline | null)[] = [];
   const pfsScale = treatmentIds.map((id) => {
     const outcome = parameters.treatments[id];
     const population = outcome.population;
@@ -157,6 +222,14 @@ function calibrateSequencingModelUncached(parameters: OutcomeParameters, options
       cohort = sequencingCalibrationCohort(parameters, sequencing, population, size);
       cohorts.set(key, cohort);
     }
+    if (outcome.curve !== null) {
+      // a whole curve: the baseline's shape and scale (issue 16), on the same population-matched cohort
+      lineExposures(parameters, id, cohort, base);
+      const fitted = calibrateTreatmentCurve(outcome.curve, base, cohort.deathMonths, `${outcome.pfsSource} (${id})`);
+      pfsCurves.push(fitted.baseline);
+      return fitted.scale;
+    }
+    pfsCurves.push(null);
     lineTimesAtUnitScale(parameters, id, cohort, base);
     return scaleForMedian(base, cohort.deathMonths, outcome.pfsMedian, `${outcome.pfsSource} (${id})`);
   });
@@ -166,9 +239,21 @@ function calibrateSequencingModelUncached(parameters: OutcomeParameters, options
     sequencing,
     treatmentIds,
     pfsScale,
+    ...(pfsCurves.some((c) => c !== null) && { pfsCurves }),
     ppsScale: treatmentIds.map(() => 0),
     pfsShape: a.pfsShape,
     ppsShape: a.ppsShape,
     deathShare: a.deathShare,
   };
+}
+
+/**
+ * Calibrates a treatment's curve baseline on a cohort's exposures and competing deaths ({@link calibrateCurveBaseline}),
+ * starting from the target's own family and shape. O(size × evaluations).
+ */
+export function calibrateTreatmentCurve(curve: TreatmentCurve, exposure: Float64Array, deathMonths: Float64Array, what: string): CurveCalibration {
+  const target = survivalModelOfFit(curve.target);
+  const start = curveBaselineOf(target);
+  if (start === null) throw new InputError(`calibration: ${what}: a ${curve.distribution} curve cannot drive a treatment (use one of exponential, weibull, logNormal, logLogistic, gompertz)`);
+  return calibrateCurveBaseline(exposure, deathMonths, target, start.baseline.family, start.baseline.shape, curve.followUpMonths, what);
 }

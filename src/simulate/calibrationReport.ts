@@ -1,4 +1,6 @@
-import { kaplanMeier } from "../analysis/index.js";
+import { kaplanMeier, type KaplanMeierResult, survivalAt, survivalModelOfFit } from "../analysis/index.js";
+import type { CurveBaseline } from "../survival/curveBaseline.js";
+import type { TreatmentCurve } from "./OutcomeParameters.js";
 import type { Scenario } from "../cohort/Scenario.js";
 import type { EvidenceRegistry } from "../evidence/index.js";
 import { calibrationCohort, defaultCalibrationCohortSize } from "./calibrateOutcomeModel.js";
@@ -32,14 +34,17 @@ function sequencingPfsReport(model: OutcomeModel, figureIds: ReadonlySet<string>
       cohort = sequencingCalibrationCohort(parameters, model.sequencing!, outcome.population, size, seed);
       cohorts.set(key, cohort);
     }
-    lineTimesAtUnitScale(parameters, treatment, cohort, base);
+    const baseline = model.pfsCurves?.[index] ?? null;
+    lineTimesAtUnitScale(parameters, treatment, cohort, base, baseline);
     const scale = model.pfsScale[index];
     for (let i = 0; i < size; i++) {
       const progression = scale * base[i];
       pfs[i] = progression < cohort.deathMonths[i] ? progression : cohort.deathMonths[i];
     }
-    const median = kaplanMeier(pfs, event).median;
+    const km = kaplanMeier(pfs, event);
+    const median = km.median;
     const simulated = median.estimate ?? NaN;
+    const curve = outcome.curve === null || baseline === null ? {} : curveCalibrationDetails(outcome.curve, km, baseline, scale);
     entries.push({
       id: outcome.pfsSource,
       treatment,
@@ -52,9 +57,38 @@ function sequencingPfsReport(model: OutcomeModel, figureIds: ReadonlySet<string>
       measure: "median",
       population: describePopulation(outcome.population),
       role: "calibrated",
+      ...curve,
     });
   });
   return entries;
+}
+
+/** The landmarks (months) at which a curve-calibrated treatment's simulated PFS is set against its target curve. */
+export const calibrationLandmarkMonths = [6, 12, 24, 36, 60] as const;
+
+/**
+ * The curve part of a calibration entry: the target curve and the calibrated baseline, and at each of
+ * {@link calibrationLandmarkMonths} the target's closed-form survival against the Kaplan–Meier survival of the
+ * independent check cohort with its 95% interval (log, as R's survfit). O(landmarks + log n).
+ */
+function curveCalibrationDetails(curve: TreatmentCurve, km: KaplanMeierResult, baseline: CurveBaseline, scale: number): Pick<CalibrationEntry, "curve" | "landmarks"> {
+  const target = survivalModelOfFit(curve.target);
+  const at = survivalAt(km, [...calibrationLandmarkMonths], { extend: false });
+  const landmarks = calibrationLandmarkMonths.map((months) => {
+    const k = Array.from(at.time).indexOf(months);
+    return {
+      months,
+      target: round(target.survival(months))!,
+      simulated: k < 0 ? null : round(at.survival[k]!),
+      lower: k < 0 ? null : round(at.lower[k]!),
+      upper: k < 0 ? null : round(at.upper[k]!),
+      extrapolated: months > curve.followUpMonths,
+    };
+  });
+  return {
+    curve: { figure: curve.figure, distribution: curve.distribution, estimates: curve.estimates, followUpMonths: curve.followUpMonths, baseline: { family: baseline.family, shape: round(baseline.shape)!, scale: round(scale)! } },
+    landmarks,
+  };
 }
 
 /** A population in a few words: "G1 40%, G2 60%; line 2; progressive". */
@@ -92,6 +126,34 @@ export interface CalibrationEntry {
   readonly range?: readonly [number, number];
   /** Whether the model was fitted to this target ("fitted") or it is only checked against it ("check"). */
   readonly role?: "calibrated" | "fitted" | "check";
+  /**
+   * For a treatment calibrated to a whole curve (issue 16): the target curve (figure, fitted family, parameter vector
+   * on the fit's scale — a PSA draw in a replicate —, follow-up) and the baseline the calibration gave (family,
+   * dimensionless shape, time scale; see src/survival curveBaseline).
+   */
+  readonly curve?: {
+    readonly figure: string;
+    readonly distribution: string;
+    readonly estimates: readonly number[];
+    readonly followUpMonths: number;
+    readonly baseline: { readonly family: string; readonly shape: number; readonly scale: number };
+  };
+  /**
+   * For a curve-calibrated treatment: survival at 6, 12, 24, 36 and 60 months, the target curve's (closed form)
+   * against the simulated population's (Kaplan–Meier, with its 95% interval; null beyond the simulated times).
+   * `extrapolated` marks landmarks beyond the curve's data, where the target is the fitted family's extrapolation.
+   */
+  readonly landmarks?: readonly CalibrationLandmark[];
+}
+
+/** One landmark of a curve-calibrated treatment: survival as a proportion. */
+export interface CalibrationLandmark {
+  readonly months: number;
+  readonly target: number;
+  readonly simulated: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly extrapolated: boolean;
 }
 
 const round = (x: number | null) => (x === null ? null : Number(x.toFixed(4)));
@@ -128,8 +190,11 @@ export function calibrationReport(model: OutcomeModel, scenario: Scenario, regis
       os[i] = walk[1];
     }
     for (const target of targets) {
-      const median = kaplanMeier(target.endpoint === "pfs" ? pfs : os, event).median;
+      const km = kaplanMeier(target.endpoint === "pfs" ? pfs : os, event);
+      const median = km.median;
       const simulated = median.estimate ?? NaN;
+      const baseline = model.pfsCurves?.[index] ?? null;
+      const curve = target.endpoint === "pfs" && outcome.curve !== null && baseline !== null ? curveCalibrationDetails(outcome.curve, km, baseline, model.pfsScale[index]) : {};
       entries.push({
         id: target.id,
         treatment,
@@ -139,6 +204,7 @@ export function calibrationReport(model: OutcomeModel, scenario: Scenario, regis
         lower: round(median.lower),
         upper: round(median.upper),
         relativeError: round((simulated - target.target) / target.target)!,
+        ...curve,
       });
     }
   });

@@ -1,5 +1,6 @@
 import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
 import { unitExponential } from "../random/unitExponential.js";
+import { curveBaselineTime } from "../survival/curveBaseline.js";
 import { backgroundDeathMonths } from "./backgroundMortality.js";
 import type { CompiledPathway } from "./compilePathway.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
@@ -50,10 +51,14 @@ export interface PatientDraws {
   /** Lines whose base is computed so far (lazily: short pathways pay for few lines). */
   computed: number;
   readonly lineBase: Float64Array;
+  /** `lineExposure[j] = E_j/HR_j`, the hazard-scale exposure of line j (for treatments with a curve baseline). */
+  readonly lineExposure: Float64Array;
   readonly lineDeath: Uint8Array;
   ppsBase: number;
   /** (debulking hazard ratio)^(−1/shape) when the patient's expected cytoreduction reaches the threshold, else 1. */
   debulkingFactor: number;
+  /** The debulking hazard ratio itself (1 below the threshold): divides a curve baseline's exposure. */
+  debulkingRatio: number;
   /** `lineRatioPowers[j]` = Math.pow(lineRatio, j), computed once per scratch and `lineRatio` (not per patient and line). */
   readonly lineRatioPowers: Float64Array;
   /** The `lineRatio` the powers are for (NaN before the first patient). */
@@ -76,7 +81,7 @@ export interface PatientDraws {
 
 /** A reusable {@link PatientDraws} scratch object. */
 export function createPatientDraws(): PatientDraws {
-  return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(maximumPathwayLines), lineDeath: new Uint8Array(maximumPathwayLines), ppsBase: 0, debulkingFactor: 1,
+  return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(maximumPathwayLines), lineExposure: new Float64Array(maximumPathwayLines), lineDeath: new Uint8Array(maximumPathwayLines), ppsBase: 0, debulkingFactor: 1, debulkingRatio: 1,
     lineRatioPowers: new Float64Array(maximumPathwayLines), powersOf: NaN, debulkingRatioOf: NaN, debulkingShapeOf: NaN, debulkingPower: 1,
     backgroundMonths: Infinity, diseaseExposure: Infinity, deathRate: 0, nextLineOffset: 0, frailty: 1 };
 }
@@ -109,6 +114,7 @@ export function preparePatientDraws(
   scratch.frailty = 1;
   const ppsExposure = unitExponential(draws[offset + ppsDrawOffset]) / postHazardRatio;
   scratch.ppsBase = model.ppsShape === 1 ? ppsExposure : Math.pow(ppsExposure, 1 / model.ppsShape);
+  scratch.debulkingRatio = debulkingRatio;
   if (debulkingRatio === 1) scratch.debulkingFactor = 1;
   else {
     // the same ratio and shape for every patient of a run: Math.pow once, not per patient (same number)
@@ -161,8 +167,20 @@ function computeLine(p: PatientDraws, j: number): void {
   }
   const hazardRatio = j === 0 ? p.hazardRatio : j === 1 ? p.hazardRatio * p.lineRatio : p.hazardRatio * p.lineRatioPowers[j];
   const exposure = unitExponential(uPfs) / hazardRatio;
+  p.lineExposure[j] = exposure;
   p.lineBase[j] = p.inverseShape === 1 ? exposure : Math.pow(exposure, p.inverseShape);
   p.lineDeath[j] = uDeath < p.deathShare ? 1 : 0;
+}
+
+/**
+ * How long line j (already computed) of treatment t lasts for the patient: the shared Weibull, scale_t × lineBase_j
+ * (× the debulking factor on an effective debulking line), or for a treatment with a curve baseline B,
+ * scale_t × curveBaselineTime(B, E_j/HR_j) (the exposure divided by the debulking ratio on such a line). O(1).
+ */
+function lineDuration(model: OutcomeModel, treatment: number, patient: PatientDraws, j: number, debulking: boolean): number {
+  const curve = model.pfsCurves === undefined ? null : model.pfsCurves[treatment];
+  if (curve === null || curve === undefined) return model.pfsScale[treatment] * patient.lineBase[j] * (debulking ? patient.debulkingFactor : 1);
+  return model.pfsScale[treatment] * curveBaselineTime(curve.family, curve.shape, debulking ? patient.lineExposure[j] / patient.debulkingRatio : patient.lineExposure[j]);
 }
 
 /**
@@ -197,7 +215,7 @@ export function walkPathway(pathway: CompiledPathway, model: OutcomeModel, patie
       computeLine(patient, j);
       patient.computed = j + 1;
     }
-    const duration = model.pfsScale[treatment] * patient.lineBase[j] * (pathway.debulking[j] === 1 ? patient.debulkingFactor : 1);
+    const duration = lineDuration(model, treatment, patient, j, pathway.debulking[j] === 1);
     time += duration;
     if (j === 0) out[0] = time;
     else if (j === 1) out[4] = duration;
@@ -266,7 +284,7 @@ export function walkSequence(pathway: CompiledPathway, model: OutcomeModel, pati
       computeLine(patient, j);
       patient.computed = j + 1;
     }
-    const duration = model.pfsScale[episodes[j]] * patient.lineBase[j] * (pathway.debulking[j] === 1 ? patient.debulkingFactor : 1);
+    const duration = lineDuration(model, episodes[j], patient, j, pathway.debulking[j] === 1);
     const diseaseDeath = rateOn > 0 && spent + rateOn * duration >= exposure ? time + (exposure - spent) / rateOn : Infinity;
     const death = diseaseDeath < background ? diseaseDeath : background;
     if (death <= time + duration) {

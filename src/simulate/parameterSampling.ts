@@ -1,0 +1,67 @@
+import type { ConfidenceInterval } from "../evidence/EvidenceFigure.js";
+import type { PopulationSpec } from "../evidence/PopulationSpec.js";
+import { inverseNormalCdf, upperNormalQuantile } from "../math/inverseNormalCdf.js";
+
+/** A figure or assumption as far as its draw in a probabilistic sensitivity analysis is concerned. */
+export interface SampledRecord {
+  readonly id: string;
+  readonly value?: number;
+  readonly low?: number;
+  readonly high?: number;
+  readonly unit?: string;
+  readonly endpoint?: string;
+  readonly ci?: ConfidenceInterval;
+  readonly events?: number;
+  readonly populationSpec?: PopulationSpec;
+}
+
+/**
+ * How a number of the registry is drawn in a replicate of a probabilistic sensitivity analysis (PSA):
+ * - "uniform" on [low, high]: a range (the review's 9.2–10.9 months for surufatinib, every assumption's range);
+ * - "logNormal": a median (or a hazard ratio) the source reports with its sampling uncertainty: log X ~
+ *   N(meanlog, sdlog²), meanlog = ln(value), and sdlog from (`basis`)
+ *   · "ci": the reported confidence interval, (ln upper − ln lower)/(2·z), z = Φ⁻¹((1 + level)/2) (1.96 for 95%);
+ *   · "events": d events behind a median: 1/√d, the standard error of a log median under an exponential model
+ *     (λ̂ = d/exposure, var(ln λ̂) = 1/d; Machin, Cheung & Parmar, Survival Analysis: A Practical Approach, 2nd ed.,
+ *     Wiley 2006, pp. 67–68);
+ *   · "n": only the number of patients: d taken as n/2 (the events a median needs when no one is censored
+ *     before it), so sdlog = √(2/n) — within 2% of the asymptotic SE of the log of a sample median of exponential
+ *     times, 1/(ln 2·√n) (var(median) = 1/(4n·f(m)²), f(m) = ln 2/(2m); Brookmeyer & Crowley 1982,
+ *     doi:10.2307/2530286, for the censored case);
+ * - "fixed": a single value without a range, CI, events or n (it contributes no parameter uncertainty).
+ *
+ * Precedence: a range, then a CI, then events, then n. Only medians (endpoint "median …") and hazard ratios are
+ * drawn from a CI, events or n: a proportion with a CI stays fixed (its spread is not log-normal). The model's
+ * whole curves are drawn from their fit's covariance instead (see resolveOutcomeParameters). Pure; O(1).
+ */
+export type ParameterSampling =
+  | { readonly kind: "fixed"; readonly value: number }
+  | { readonly kind: "uniform"; readonly low: number; readonly high: number }
+  | { readonly kind: "logNormal"; readonly meanlog: number; readonly sdlog: number; readonly basis: "ci" | "events" | "n" };
+
+/** See {@link ParameterSampling}. */
+export function parameterSampling(record: SampledRecord): ParameterSampling | null {
+  if (record.low !== undefined && record.high !== undefined) return { kind: "uniform", low: record.low, high: record.high };
+  const value = record.value;
+  if (value === undefined) return null;
+  const logScale = value > 0 && /^median\b|hazard ratio/i.test(record.endpoint ?? "");
+  if (logScale && record.ci !== undefined) {
+    const z = upperNormalQuantile((1 - record.ci.level) / 2);
+    return { kind: "logNormal", meanlog: Math.log(value), sdlog: (Math.log(record.ci.upper) - Math.log(record.ci.lower)) / (2 * z), basis: "ci" };
+  }
+  const median = logScale && /^median\b/i.test(record.endpoint ?? "");
+  if (median && record.events !== undefined) return { kind: "logNormal", meanlog: Math.log(value), sdlog: 1 / Math.sqrt(record.events), basis: "events" };
+  const n = record.populationSpec?.n;
+  if (median && n !== undefined) return { kind: "logNormal", meanlog: Math.log(value), sdlog: Math.sqrt(2 / n), basis: "n" };
+  return { kind: "fixed", value };
+}
+
+/**
+ * A draw from a sampling with one uniform u in [0, 1) (inverse transform: the same u always gives the same value,
+ * so replicate r of a seed draws the same parameters). A fixed value ignores u. O(1).
+ */
+export function drawValue(sampling: ParameterSampling, uniform: number): number {
+  if (sampling.kind === "uniform") return sampling.low + uniform * (sampling.high - sampling.low);
+  if (sampling.kind === "logNormal") return Math.exp(sampling.meanlog + sampling.sdlog * inverseNormalCdf(uniform > 0 ? uniform : 1.1102230246251565e-16));
+  return sampling.value;
+}
