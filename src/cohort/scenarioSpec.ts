@@ -91,8 +91,12 @@ export const scenarioSpec = specField.object(
       {
         set: specField.enum(["review", "trials"] as const, { description: "Evidence set for every treatment that has a randomised-trial figure: the review's figures (default) or the primary randomised trials'", optional: true }),
         treatments: specField.record(specField.enum(["review", "trials"] as const, { description: "review or trials" }), { description: "Per treatment id (e.g. surufatinib), the evidence set, overriding `set`", optional: true }),
+        curves: specField.record(specField.string({ description: "A registry figure id whose whole curve drives the treatment (see `pnen-sim evidence`)", pattern: idPattern }), {
+          description: "Per treatment id (e.g. captem), a figure carrying a whole PFS curve (reconstructed patient data or a parametric fit): the treatment is calibrated to that curve (shape and scale) instead of a median, and PSA draws the curve from the fit's covariance",
+          optional: true,
+        }),
       },
-      { description: "Which figure drives each treatment's PFS: the review's (default) or a primary randomised trial's (CAPTEM E2211, surufatinib SANET-p, everolimus RADIANT-3, sunitinib A6181111, best supportive care RADIANT-3 placebo)", optional: true },
+      { description: "Which figure drives each treatment's PFS: the review's (default) or a primary randomised trial's (CAPTEM E2211, surufatinib SANET-p, everolimus RADIANT-3, sunitinib A6181111, best supportive care RADIANT-3 placebo), or a whole curve", optional: true },
     ),
     lifeTable: specField.string({ description: "Life table for deaths from other causes (data/evidence/lifeTables.json; default us-2014); sequencing structure only", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", optional: true }),
     calibrationCohortSize: specField.integer({
