@@ -115,11 +115,13 @@ export function readEvidenceCurve(reader: FieldReader, ipdFiles: ReadonlyMap<str
 }
 
 /**
- * Checks the content of a registry CSV file of patient data (`{time, event}` columns as the Node loader reads them):
- * equal lengths, times positive and finite, events 0 or 1, at least one event. Returns the data, or a message.
+ * Checks the content of a registry CSV file of patient data (`{time, event}` columns as the Node loader reads them,
+ * or `{unreadable: message}` when it could not): equal lengths, times positive and finite, events 0 or 1, at least
+ * one event. Returns the data, or a message.
  */
 export function checkCurveData(content: unknown): CurveData | string {
-  const record = content as { time?: unknown; event?: unknown } | null;
+  const record = content as { time?: unknown; event?: unknown; unreadable?: unknown } | null;
+  if (typeof record?.unreadable === "string") return record.unreadable;
   const time = record?.time;
   const event = record?.event;
   if (!Array.isArray(time) || !Array.isArray(event)) return "expected columns time and event";

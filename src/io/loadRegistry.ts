@@ -50,30 +50,31 @@ export function readRegistryFiles(dir: string = dataDir()): RegistryFile[] {
       }
     }
   }
-  files.push(...readCurveDataFiles(dir, files, problems));
+  files.push(...readCurveDataFiles(dir, files));
   if (problems.length > 0) throw new InputError(`evidence registry: ${problems.length} unreadable file${problems.length === 1 ? "" : "s"} in ${dir}`, problems);
   return files;
 }
 
 /** The `time,event` CSV files the figures' curves name (`curve.ipd`, a data/-relative path), once each, in path order. */
-function readCurveDataFiles(dir: string, files: readonly RegistryFile[], problems: string[]): RegistryFile[] {
-  const wanted = new Map<string, string>();
+function readCurveDataFiles(dir: string, files: readonly RegistryFile[]): RegistryFile[] {
+  const wanted = new Set<string>();
   for (const file of files) {
     const figures = (file.content as { figures?: unknown } | null)?.figures;
     if (!Array.isArray(figures)) continue;
-    figures.forEach((figure, index) => {
+    figures.forEach((figure) => {
       const ipd = (figure as { curve?: { ipd?: unknown } } | null)?.curve?.ipd;
       // a path that is not a plain data/-relative CSV path is reported by parseRegistry, never read
-      if (typeof ipd === "string" && curveIpdPattern.test(ipd) && !wanted.has(ipd)) wanted.set(ipd, `${file.path}: figures[${index}]`);
+      if (typeof ipd === "string" && curveIpdPattern.test(ipd)) wanted.add(ipd);
     });
   }
   const out: RegistryFile[] = [];
-  for (const [ipd, where] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const ipd of [...wanted].sort()) {
     try {
       const csv = readNumberColumnsCsv(join(dir, ipd), ["time", "event"], ipd);
       out.push({ path: ipd, content: { time: Array.from(csv.columns.time!), event: Array.from(csv.columns.event!) } });
     } catch (error) {
-      problems.push(`${where}: curve.ipd: ${error instanceof Error ? error.message : String(error)}`);
+      // reported by parseRegistry on the figure's curve.ipd, together with every other problem of the data
+      out.push({ path: ipd, content: { unreadable: error instanceof Error ? error.message.split("\n")[0] : String(error) } });
     }
   }
   return out;

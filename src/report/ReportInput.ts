@@ -1,5 +1,6 @@
 import type { Reference, SourceDocument } from "../evidence/Reference.js";
 import type { CalibrationEntry } from "../simulate/calibrationReport.js";
+import type { ParameterSamplingRow } from "../simulate/parameterSampling.js";
 
 /**
  * Everything the report needs from a simulation run, in plain columns — the contract between the engine
@@ -39,6 +40,13 @@ export interface ReportInput {
   readonly externalSources?: readonly { readonly text: string; readonly doi: string | null; readonly figures: readonly string[] }[];
   /** Medians under both structures, when the report was asked to compare them (`--compare-structures`). */
   readonly structureComparison?: readonly ReportStructureRow[];
+  /**
+   * How each figure behind the treatments used is drawn in a PSA replicate (treatments in words): uniform on a range,
+   * log-normal from a CI, events or n, a curve from its fit's covariance, or fixed (src/simulate parameterSampling).
+   */
+  readonly parameterUncertainty?: readonly ParameterSamplingRow[];
+  /** Illustrative example records (evidenceSet "example") the run used: not evidence, and the report says so. */
+  readonly exampleFigures?: readonly string[];
 }
 
 /** The outcome model in words for the methods section. */
@@ -110,7 +118,7 @@ export interface ReportSubgroup {
 }
 
 /** A calibration target of the engine (see `calibrationReport`), as the report tables it. */
-export type ReportCalibrationRow = Pick<CalibrationEntry, "id" | "treatment" | "endpoint" | "target" | "simulated" | "lower" | "upper" | "measure" | "population" | "range" | "role">;
+export type ReportCalibrationRow = Pick<CalibrationEntry, "id" | "treatment" | "endpoint" | "target" | "simulated" | "lower" | "upper" | "measure" | "population" | "range" | "role" | "landmarks" | "curve">;
 
 export interface ReportReplicate {
   /** The parameter values drawn for this replicate, by name in words (e.g. "CAPTEM median PFS (months)"). */

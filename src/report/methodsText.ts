@@ -38,11 +38,16 @@ export function methodsText(input: ReportInput, analysis: ReportAnalysis): strin
         ` ${s.followUp.replace(/\.?$/, ".")}`,
     );
   }
-  paragraphs.push(
-    s.replicates > 0
-      ? `Parameter uncertainty was propagated by ${s.replicates} replicates (probabilistic sensitivity analysis): each replicate drew the model's parameters from their reported ranges before simulating the cohort.`
-      : "No parameter-uncertainty replicates were run (replicates = 0): the intervals reflect the sampling of patients only, not the uncertainty of the published figures.",
-  );
+  const curves = (input.calibration ?? []).filter((c) => c.curve !== undefined);
+  if (curves.length > 0) {
+    paragraphs.push(
+      `Progression-free survival on ${curves.map((c) => `${input.treatmentNames[c.treatment] ?? c.treatment} (${c.id})`).join(", ")} was calibrated to a whole curve rather than a median: the chosen parametric fit of the curve's patient data (reconstructed from the published Kaplan–Meier plot by Guyot's algorithm where the data are not published; Guyot et al. 2012, doi:10.1186/1471-2288-12-9) is the curve of the population it was measured in, so the baseline hazard of the same family was given the shape and scale with which a synthetic cohort matching that population — with its patient-level hazard ratios, frailty and competing deaths — reproduces the curve best over the curve's follow-up (least squares at 40 times); patient-level hazard ratios then carry it to other populations, and beyond the follow-up the fitted family extrapolates. The calibration table sets the simulated curve against the fitted one at 6, 12, 24, 36 and 60 months.`,
+    );
+  }
+  if (input.exampleFigures !== undefined && input.exampleFigures.length > 0) {
+    paragraphs.push(`This run uses illustrative example data that is not evidence (${input.exampleFigures.join(", ")}; data/evidence/examples.json): its results show how the method works, not what a treatment achieves.`);
+  }
+  paragraphs.push(s.replicates > 0 ? replicatesText(s.replicates, input) : "No parameter-uncertainty replicates were run (replicates = 0): the intervals reflect the sampling of patients only, not the uncertainty of the published figures.");
   paragraphs.push(
     `Survival was estimated by the Kaplan–Meier method with Greenwood standard errors and log-transformed 95% pointwise confidence limits; medians with their 95% confidence intervals as R's print(survfit); survival at ${analysis.landmarks.join(", ")} months; the strategies were compared by the log-rank test and by Cox proportional-hazards models (Efron ties, Wald 95% intervals) against ${reference}, and by the restricted mean survival time up to ${analysis.tau} months. ` +
       "These estimators reproduce R's survival package to rounding error (tested against R fixtures). Because the arms share patients, the intervals, which treat arms as independent, are conservative for differences between strategies.",
@@ -52,4 +57,29 @@ export function methodsText(input: ReportInput, analysis: ReportAnalysis): strin
       `The review the figures come from is ${input.source === null ? "listed under References" : `${input.source.authors} (${input.source.year}), doi:${input.source.doi}`}; every number's source is listed in the scenario's sources and the evidence registry${input.externalSources !== undefined && input.externalSources.length > 0 ? "; evidence from outside the review is listed separately under References" : ""}.`,
   );
   return paragraphs;
+}
+
+/**
+ * The probabilistic sensitivity analysis in words: how the replicates drew each kind of number (ranges uniformly;
+ * medians with a CI, events or n log-normally; whole curves from their fit's covariance), and which figures stayed
+ * fixed because the registry knows no spread for them.
+ */
+function replicatesText(replicates: number, input: ReportInput): string {
+  const rows = input.parameterUncertainty ?? [];
+  const ids = (test: (r: (typeof rows)[number]) => boolean) => rows.filter(test).map((r) => r.id);
+  const ranged = ids((r) => r.distribution === "uniform");
+  const ci = ids((r) => r.basis === "ci");
+  const size = ids((r) => r.basis === "events" || r.basis === "n");
+  const curves = ids((r) => r.distribution === "curve");
+  const fixed = ids((r) => r.distribution === "fixed");
+  const parts = [
+    `ranges uniformly (the labelled assumptions${ranged.length > 0 ? ` and ${ranged.join(", ")}` : ""})`,
+    ...(ci.length > 0 ? [`medians reported with a confidence interval from the log-normal matching it (${ci.join(", ")})`] : []),
+    ...(size.length > 0 ? [`medians known with their number of events d or patients n from a log-normal with the standard error of a log median, 1/√d, or √(2/n) with d taken as n/2 (Machin, Cheung & Parmar, Survival Analysis: A Practical Approach, 2006) (${size.join(", ")})`] : []),
+    ...(curves.length > 0 ? [`whole curves from the multivariate normal of their fitted parameters, the maximum-likelihood estimates and their covariance (${curves.join(", ")}), each draw recalibrated`] : []),
+  ];
+  return (
+    `Parameter uncertainty was propagated by ${replicates} replicates (probabilistic sensitivity analysis) of the same patients: each replicate drew the model's numbers from their sampling distributions — ${parts.join("; ")} — before simulating the cohort.` +
+    (fixed.length > 0 ? ` ${fixed.length} figure${fixed.length === 1 ? " is" : "s are"} known only as a single value, with no range, confidence interval or study size in the registry, and stayed fixed (${fixed.join(", ")}): the replicate spread leaves out their uncertainty.` : "")
+  );
 }

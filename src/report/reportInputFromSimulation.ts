@@ -5,6 +5,7 @@ import type { Reference } from "../evidence/Reference.js";
 import type { CalibrationEntry } from "../simulate/calibrationReport.js";
 import type { OutcomeModel } from "../simulate/OutcomeModel.js";
 import { outcomeAssumptionSources, sequencingAssumptionSources } from "../simulate/outcomeSources.js";
+import { outcomeParameterSampling } from "../simulate/OutcomeParameters.js";
 import type { SimulationResult } from "../simulate/simulate.js";
 import type { SimulationSummary } from "../simulate/summarise.js";
 import type { ReportInput, ReportReplicate, ReportStructureRow } from "./ReportInput.js";
@@ -109,6 +110,11 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
     .map((id) => {
       const t = model.parameters.treatments[id];
       const os = t.osMedian === null || model.structure === "sequencing" ? "" : `, OS median ${round(t.osMedian)} months [${t.osSource}]`;
+      const index = model.treatmentIds.indexOf(id);
+      const baseline = model.pfsCurves?.[index] ?? null;
+      if (t.curve !== null && baseline !== null) {
+        return `${names[id] ?? id}: PFS from a whole curve, the ${t.curve.distribution} fit of ${t.curve.followUpMonths.toFixed(0)} months of patient data (median ${round(t.pfsMedian)} months) [${t.pfsSource}], its baseline calibrated on the figure's population to a ${baseline.family} of shape ${round(baseline.shape)} and scale ${round(model.pfsScale[index]!)} months${os}`;
+      }
       return `${names[id] ?? id}: PFS median ${round(t.pfsMedian)} months [${t.pfsSource}]${os}`;
     });
   if (model.structure === "sum-of-lines") {
@@ -158,7 +164,12 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
     calibration: run.calibration.map((c) => ({
       id: c.id, treatment: c.treatment, endpoint: c.endpoint, target: c.target, simulated: c.simulated, lower: c.lower, upper: c.upper,
       ...(c.measure !== undefined && { measure: c.measure }), ...(c.population !== undefined && { population: c.population }), ...(c.range !== undefined && { range: c.range }), ...(c.role !== undefined && { role: c.role }),
+      ...(c.landmarks !== undefined && { landmarks: c.landmarks }), ...(c.curve !== undefined && { curve: c.curve }),
     })),
+    parameterUncertainty: outcomeParameterSampling(registry, model.parameters, model.structure)
+      .map((row) => ({ ...row, treatments: row.treatments.filter((id) => usedTreatments.has(id)).map((id) => names[id] ?? id) }))
+      .filter((row) => row.treatments.length > 0),
+    exampleFigures: [...figureIds].filter((id) => registry.figure(id).evidenceSet === "example").sort(),
     replicates: run.replicates.map((r) => replicateRow(r.model, r.summary, names)),
     source: registry.source,
     references,

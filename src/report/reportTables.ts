@@ -137,26 +137,46 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
         { key: "upper_95", label: "95% CI upper", digits: 1 },
         { key: "relative_error", label: "Relative error", digits: 3 },
       ],
-      rows: input.calibration.map((c) => [
-        c.id,
-        input.treatmentNames[c.treatment] ?? c.treatment,
-        endpointLabel[c.endpoint],
-        c.measure === "survival at 60 months" ? "5-year survival (%)" : "median (months)",
-        c.population ?? "single-treatment cohort of the scenario",
-        c.role ?? "calibrated",
-        c.target,
-        c.range?.[0] ?? null,
-        c.range?.[1] ?? null,
-        c.simulated,
-        c.lower,
-        c.upper,
-        c.target > 0 ? (c.simulated - c.target) / c.target : null,
+      rows: input.calibration.flatMap((c) => [
+        [
+          c.id,
+          input.treatmentNames[c.treatment] ?? c.treatment,
+          endpointLabel[c.endpoint],
+          c.measure === "survival at 60 months" ? "5-year survival (%)" : c.curve !== undefined ? `median (months) of the ${c.curve.distribution} curve` : "median (months)",
+          c.population ?? "single-treatment cohort of the scenario",
+          c.role ?? "calibrated",
+          c.target,
+          c.range?.[0] ?? null,
+          c.range?.[1] ?? null,
+          c.simulated,
+          c.lower,
+          c.upper,
+          c.target > 0 ? (c.simulated - c.target) / c.target : null,
+        ],
+        // a whole curve: the target's survival at each landmark against the simulated population's (percent)
+        ...(c.landmarks ?? []).map((l) => [
+          c.id,
+          input.treatmentNames[c.treatment] ?? c.treatment,
+          endpointLabel[c.endpoint],
+          `survival at ${l.months} months (%)${l.extrapolated ? ", extrapolated" : ""}`,
+          c.population ?? "single-treatment cohort of the scenario",
+          c.role ?? "calibrated",
+          l.target * 100,
+          null,
+          null,
+          l.simulated === null ? null : l.simulated * 100,
+          l.lower === null ? null : l.lower * 100,
+          l.upper === null ? null : l.upper * 100,
+          l.simulated === null ? null : (l.simulated - l.target) / l.target,
+        ]),
       ]),
       note:
         "Calibrated: a treatment's PFS figure (a range's midpoint), reproduced on an independent cohort drawn to match the figure's population, without censoring. " +
         "Fitted: external overall-survival ranges (data/evidence/external.json) whose middle the structure's post-progression death rate was fitted to, for a grade group of the registry's reference cohort under the review's strategy (G3 NET keeps the G1/G2 rate, so it sits below the middle, inside its range). " +
-        "Check: a landmark the model is compared with but not fitted to (SEER's 28% 5-year OS covers all metastatic pNET, older and partly untreated patients, so a treated cohort is expected above it).",
+        "Check: a landmark the model is compared with but not fitted to (SEER's 28% 5-year OS covers all metastatic pNET, older and partly untreated patients, so a treated cohort is expected above it). " +
+        "A treatment calibrated to a whole curve (a registry figure's fitted curve) has rows at 6, 12, 24, 36 and 60 months: the fitted curve's survival against the simulated population's, whose baseline shape and scale were chosen to match the curve over its follow-up (extrapolated: beyond the curve's data).",
     },
+    ...parameterUncertaintyTable(input),
     ...sequencingTables(input),
     {
       name: "pathways",
@@ -212,6 +232,40 @@ function sequencingTables(input: ReportInput): ReportTable[] {
 /** "< 0.001" or "= 0.012". */
 function formatP(p: number): string {
   return p < 0.001 ? "< 0.001" : `= ${p.toPrecision(2)}`;
+}
+
+/**
+ * How each evidence figure behind the treatments is drawn in a parameter-uncertainty replicate: its distribution,
+ * where the spread comes from, and the 95% range of the draw. Empty when the input has no such rows.
+ */
+function parameterUncertaintyTable(input: ReportInput): ReportTable[] {
+  const rows = input.parameterUncertainty ?? [];
+  if (rows.length === 0) return [];
+  const distribution: Record<string, string> = {
+    fixed: "fixed (no range, CI, events or n known)",
+    uniform: "uniform on the range",
+    logNormal: "log-normal",
+    curve: "multivariate normal on the curve's fitted parameters",
+  };
+  const basis: Record<string, string> = { range: "reported range", ci: "reported confidence interval", events: "events (SE of a log median 1/√d)", n: "patients (SE of a log median √(2/n))", "fit covariance": "covariance of the fit" };
+  return [
+    {
+      name: "parameter_uncertainty",
+      title: "Parameter uncertainty: how each figure behind the treatments is drawn in a replicate",
+      columns: [
+        { key: "figure_id", label: "Evidence figure" },
+        { key: "treatments", label: "Treatments" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "value", label: "Base case (months)", digits: 2 },
+        { key: "distribution", label: "Drawn from" },
+        { key: "basis", label: "Spread from" },
+        { key: "low_2_5", label: "2.5% of the draw", digits: 2 },
+        { key: "high_97_5", label: "97.5% of the draw", digits: 2 },
+      ],
+      rows: rows.map((r) => [r.id, r.treatments.join(", "), endpointLabel[r.endpoint], r.value, distribution[r.distribution] ?? r.distribution, r.basis === null ? "" : (basis[r.basis] ?? r.basis), r.low, r.high]),
+      note: "A range is drawn uniformly; a median with a reported confidence interval from the log-normal matching it; a median with only its events d or patients n from a log-normal with the standard error of a log median, 1/√d or √(2/n) (d taken as n/2); a whole curve by drawing its fitted parameters from their multivariate normal (for the curve, the range is that of its median). Figures with none of these stay fixed and add no parameter uncertainty. The labelled assumptions (data/assumptions) are drawn uniformly from their ranges.",
+    },
+  ];
 }
 
 /**

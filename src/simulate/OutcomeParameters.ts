@@ -4,13 +4,13 @@ import type { ParametricFit } from "../analysis/ParametricFit.js";
 import { referenceCohortSpec } from "../cohort/referenceCohortSpec.js";
 import type { CohortSpec } from "../cohort/Scenario.js";
 import type { EvidenceCurve, EvidenceCurveDistribution, EvidenceFigure, EvidenceRegistry, LifeTable, PopulationSpec } from "../evidence/index.js";
-import { randomMultivariateNormal, type RandomSource } from "../random/index.js";
+import { randomMultivariateNormal, randomSource, type RandomSource } from "../random/index.js";
 import { InputError } from "../util/InputError.js";
 import {
   debulkingThresholdSource, defaultLifeTable, type EvidenceSet, type OutcomeAssumptionName, outcomeAssumptionSources, type SequencingAssumptionName, sequencingAssumptionSources,
   treatmentOutcomeSources,
 } from "./outcomeSources.js";
-import { drawValue, parameterSampling, type SampledRecord } from "./parameterSampling.js";
+import { drawValue, parameterSampling, parameterSamplingRows, type ParameterSamplingRow, type SampledRecord } from "./parameterSampling.js";
 
 /** The outcome model of one treatment, before calibration (medians as reported or assumed). */
 export interface TreatmentOutcome {
@@ -249,4 +249,24 @@ export function chooseLifeTable(parameters: OutcomeParameters, id: string = defa
   const table = parameters.lifeTables[id];
   if (table === undefined) throw new InputError(`lifeTable: unknown life table '${id}'; known: ${Object.keys(parameters.lifeTables).join(", ") || "none (data/evidence/lifeTables.json)"}`);
   return table;
+}
+
+/**
+ * How each figure behind the model's treatments is drawn in a probabilistic sensitivity analysis (for the report's
+ * table and methods; see {@link parameterSamplingRows}): a curve's median interval from 2,000 draws of its fit's
+ * parameters (seeded, so the table is the same every run). Pure; O(figures + 2,000 per curve).
+ */
+export function outcomeParameterSampling(registry: EvidenceRegistry, parameters: OutcomeParameters, structure: "sequencing" | "sum-of-lines"): ParameterSamplingRow[] {
+  const lookup = (id: string): SampledRecord => registry.figures.find((f) => f.id === id) ?? registry.assumption(id);
+  const curveMedianInterval = (id: string): readonly [number, number] | null => {
+    const figure = registry.figures.find((f) => f.id === id);
+    if (figure?.curve === undefined) return null;
+    const fit = curveFit(figure);
+    const draw = randomMultivariateNormal(fit.estimates, fit.covariance);
+    const source = randomSource(`parameter sampling ${id}`);
+    const medians = Array.from({ length: 2000 }, () => survivalModelOfFit(fittedModelParameters(fit, { estimates: draw(source) })).median).sort((a, b) => a - b);
+    const at = (p: number) => medians[Math.round(p * (medians.length - 1))]!;
+    return [at(0.025), at(0.975)];
+  };
+  return parameterSamplingRows(parameters, lookup, curveMedianInterval, structure);
 }

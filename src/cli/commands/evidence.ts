@@ -4,6 +4,7 @@ import { parseFlags } from "../parseFlags.js";
 import { InputError } from "../../util/InputError.js";
 import type { EvidenceRegistry } from "../../evidence/EvidenceRegistry.js";
 import type { EvidenceFigure } from "../../evidence/EvidenceFigure.js";
+import type { EvidenceCurve } from "../../evidence/EvidenceCurve.js";
 import { closestIds } from "../../evidence/closestIds.js";
 import { formatCitation, doiUrl } from "../../evidence/formatCitation.js";
 import { formatQuantity } from "../../evidence/formatQuantity.js";
@@ -123,7 +124,7 @@ function showSummary(registry: EvidenceRegistry, json: boolean, io: CommandIO): 
   io.stdout(
     [
       `Evidence registry of ${source}`,
-      `  ${kinds.map((k) => `${counts[k]} ${k}`).join(", ")} (of the figures, ${registry.figures.filter((f) => f.evidenceSet === "external").length} external: data/evidence/external.json)`,
+      `  ${kinds.map((k) => `${counts[k]} ${k}`).join(", ")} (of the figures, ${registry.figures.filter((f) => f.evidenceSet === "external").length} external: data/evidence/external.json; ${registry.figures.filter((f) => f.evidenceSet === "example").length} illustrative examples, not evidence: data/evidence/examples.json)`,
       "",
       "Headline figures (as the review reports them; see --id ID for notes and source checks):",
       formatTable(["id", "value", "comparator", "refs", "kind", "check"], headline.map((f) => [f.id, formatQuantity(f), comparatorText(f), f.refs.join(","), f.effectKind, f.sourceCheck.status])),
@@ -149,7 +150,12 @@ function showOne(registry: EvidenceRegistry, id: string, json: boolean, io: Comm
   }
   const lines = [`${found.kind.replace(/s$/, "")} ${id}`];
   for (const [key, value] of Object.entries(found.record)) {
-    lines.push(`  ${key}: ${typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`);
+    // a curve's patient data in a few words (the full arrays are in --json)
+    const curve = key === "curve" ? (value as EvidenceCurve) : undefined;
+    const shown = curve?.data !== undefined
+      ? { ...curve, data: `${curve.data.time.length} patients, ${curve.data.event.filter((e) => e === 1).length} events (from ${curve.ipd ?? "the record"})` }
+      : value;
+    lines.push(`  ${key}: ${typeof shown === "object" && shown !== null ? JSON.stringify(shown) : String(shown)}`);
   }
   if ("unit" in found.record) lines.splice(1, 0, `  = ${formatQuantity(found.record)}`);
   if (refs.length > 0 && !("number" in found.record)) {

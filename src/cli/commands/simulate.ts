@@ -15,7 +15,9 @@ The same synthetic patients go through every strategy of the scenario (common ra
 comes from a model calibrated to its figure on a cohort matching the figure's population; after progression
 the next line is started or not (attrition), death competes throughout (disease, and other causes from a life
 table), and overall survival emerges (sequencing structure; "structure": "sum-of-lines" in a scenario gives the
-earlier model). Patient factors act as hazard ratios.
+earlier model). Patient factors act as hazard ratios. A treatment whose figure carries a whole curve (scenario
+"evidence": {"curves": {"captem": "example.captem.pfs.curve"}}, e.g. --scenario example-curve) is calibrated to
+that curve's shape and scale, and the calibration shows its survival at 6, 12, 24, 36 and 60 months.
 
 Flags:
   --scenario NAME|FILE  a scenario in data/scenarios/ (e.g. default) or a JSON file (default: default)
@@ -23,8 +25,10 @@ Flags:
   --seed S              master seed, an integer (default: the scenario's seed)
   --out DIR             output folder (default: reports/<scenario name>)
   --workers K           worker threads, 1-64 (default 1); the output does not depend on K
-  --replicates R        probabilistic sensitivity analysis: R extra runs with parameters drawn from their
-                        ranges; summary.json gets the spread across runs (default 0)
+  --replicates R        probabilistic sensitivity analysis: R extra runs of the same patients, parameters
+                        drawn from their sampling distributions (ranges uniformly; medians with a CI, events
+                        or n log-normally; whole curves from their fit's covariance); summary.json gets the
+                        spread across runs (default 0)
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -133,6 +137,12 @@ export const simulateCommand: Command = {
       const unit = c.measure === "survival at 60 months" ? "% at 5 years" : "";
       const range = c.range === undefined ? "" : `  external range ${c.range[0]}–${c.range[1]}`;
       io.stdout(`  ${c.id.padEnd(36)} ${c.endpoint.toUpperCase().padEnd(3)} target ${String(c.target).padStart(6)}  simulated ${c.simulated.toFixed(2).padStart(6)}${interval}${unit}${range}${c.role === undefined || c.role === "calibrated" ? "" : `  [${c.role}]`}\n`);
+      if (c.curve !== undefined && c.landmarks !== undefined) {
+        // a whole curve: its fitted survival against the simulated population's at the landmarks
+        const b = c.curve.baseline;
+        io.stdout(`    whole ${c.curve.distribution} curve, ${c.curve.followUpMonths.toFixed(0)} months of data; baseline ${b.family} shape ${b.shape} scale ${b.scale}; survival target/simulated:\n`);
+        io.stdout(`    ${c.landmarks.map((l) => `${l.months} mo ${(l.target * 100).toFixed(1)}/${l.simulated === null ? "–" : (l.simulated * 100).toFixed(1)}%${l.extrapolated ? "*" : ""}`).join("  ")}${c.landmarks.some((l) => l.extrapolated) ? "  (* beyond the data: extrapolated)" : ""}\n`);
+      }
     }
     io.stdout(`\nWrote ${out}/patients.csv, summary.json, manifest.json\n`);
     return 0;
