@@ -230,3 +230,58 @@ describe("parseRegistry(files) external evidence, populations and life tables", 
     expect(problems).toEqual([expect.stringMatching(/lifeTables\[0\] "test-2020": probabilityOfDeath: male: expected a non-empty array of probabilities from 0 to 1/)]);
   });
 });
+
+describe("parseRegistry(files) curves, confidence intervals and study sizes (issues 16 and 12)", () => {
+  const population = { grades: { G1: 0.5, G2: 0.5 }, line: 2, progressive: true, site: "pancreas", country: "USA", n: 80 };
+  const fit = { parameterNames: ["(Intercept)", "Log(scale)"], estimates: [3.39, -0.12], covariance: [[0.034, 0.0039], [0.0039, 0.0142]] };
+  const curve = (overrides: Record<string, unknown> = {}) => ({ distribution: "logLogistic", source: "reconstructed (Guyot 2012) and fitted", followUpMonths: 83.4, fit, ...overrides });
+  const ipd: RegistryFile = { path: "curves/x/ipd.csv", content: { time: [1, 2, 3, 4], event: [1, 0, 1, 1] } };
+  const example = (overrides: Record<string, unknown> = {}) => ({
+    id: "example.captem.pfs.curve", evidenceSet: "example", value: 28, unit: "months", endpoint: "median PFS", treatment: "captem", population: "synthetic", populationSpec: population,
+    design: "illustrative", pancreasSpecific: true, effectKind: "descriptive", source: "an example", dois: [], sourceCheck: { status: "unverified", note: "not a study" }, ...overrides,
+  });
+  const withExample = (record: unknown, extra: RegistryFile[] = []) => [...files(), { path: "evidence/examples.json", content: { description: "examples", figures: [record] } }, ...extra];
+
+  it("parseRegistry(files) reads a figure's curve (fit with covariance, and patient data from the registry's CSV file) and an example figure kept apart (evidenceSet example, no DOI needed)", () => {
+    const registry = parseRegistry(withExample(example({ curve: curve({ ipd: "curves/x/ipd.csv" }) }), [ipd]));
+    const record = registry.figure("example.captem.pfs.curve");
+    expect(record).toMatchObject({ evidenceSet: "example", section: "example", refs: [], dois: [] });
+    expect(record.curve).toEqual({ distribution: "logLogistic", source: "reconstructed (Guyot 2012) and fitted", followUpMonths: 83.4, ipd: "curves/x/ipd.csv", data: { time: [1, 2, 3, 4], event: [1, 0, 1, 1] }, fit });
+  });
+
+  it("parseRegistry(files) reads a review figure's ci and events", () => {
+    const registry = parseRegistry(files({ figures: [figure({ ci: { lower: 20, upper: 40, level: 0.95 }, events: 30, populationSpec: population })] }));
+    expect(registry.figure("captem.pfs.median")).toMatchObject({ ci: { lower: 20, upper: 40, level: 0.95 }, events: 30 });
+  });
+
+  it("parseRegistry(files) rejects a curve with a wrong distribution, parameter names or covariance, missing data, or neither data nor fit, naming the field", () => {
+    const at = 'evidence/examples.json: figures[0] "example.captem.pfs.curve": curve';
+    expect(problemsOf(withExample(example({ curve: curve({ distribution: "piecewiseExponential" }) })))).toEqual([
+      `${at}: distribution: expected one of "exponential", "weibull", "logNormal", "logLogistic", "gompertz", got string "piecewiseExponential"`,
+    ]);
+    expect(problemsOf(withExample(example({ curve: curve({ fit: { ...fit, parameterNames: ["shape", "log(rate)"] } }) })))[0]).toContain(`${at}: fit: parameterNames: expected ["(Intercept)","Log(scale)"] for a logLogistic fit`);
+    expect(problemsOf(withExample(example({ curve: curve({ fit: { ...fit, covariance: [[1, 2], [2, 1]] } }) })))).toEqual([`${at}: fit: covariance: expected a symmetric positive-definite matrix (the inverse of the observed information)`]);
+    expect(problemsOf(withExample(example({ curve: curve({ fit: { ...fit, covariance: [[1]] } }) })))[0]).toContain(`${at}: fit: covariance: expected a 2 × 2 array of rows`);
+    expect(problemsOf(withExample(example({ curve: curve({ fit: undefined, ipd: "curves/missing.csv" }) })))[0]).toContain(`${at}: ipd: no patient data loaded for curves/missing.csv`);
+    expect(problemsOf(withExample(example({ curve: curve({ fit: undefined }) })))).toEqual([`${at}: fit: a curve needs its patient data (ipd) or its fitted parameters (fit), or both`]);
+    expect(problemsOf(withExample(example({ curve: curve({ ipd: "../../etc/passwd.csv" }) })))[0]).toContain(`${at}: ipd: expected a CSV path relative to data/`);
+    expect(problemsOf(withExample(example({ curve: curve({ followUpMonths: 0 }) })))).toEqual([`${at}: followUpMonths: expected a positive number of months, got 0`]);
+  });
+
+  it("parseRegistry(files) rejects patient data that cannot be a curve (bad event, non-positive time, unreadable file), on the figure that names it", () => {
+    const bad = (content: unknown) => problemsOf(withExample(example({ curve: curve({ ipd: "curves/x/ipd.csv" }) }), [{ path: "curves/x/ipd.csv", content }]))[0];
+    expect(bad({ time: [1, 2], event: [1, 2] })).toContain("curve: ipd: row 2: event: expected 0 or 1, got 2");
+    expect(bad({ time: [0, 2], event: [1, 1] })).toContain("curve: ipd: row 1: time: expected a positive number of months, got 0");
+    expect(bad({ time: [1, 2], event: [0, 0] })).toContain("curve: ipd: no events: a curve cannot be fitted");
+    expect(bad({ unreadable: "curves/x/ipd.csv: cannot read the file (no such file)" })).toContain("curve: ipd: curves/x/ipd.csv: cannot read the file (no such file)");
+  });
+
+  it("parseRegistry(files) rejects a ci that does not contain the value or is not of a positive quantity, events above n, and an example id outside example.*", () => {
+    const at = 'evidence/figures.json: figures[0] "captem.pfs.median"';
+    expect(problemsOf(files({ figures: [figure({ ci: { lower: 30, upper: 40, level: 0.95 } })] }))).toEqual([`${at}: ci: lower: the interval 30-40 does not contain the value 29`]);
+    expect(problemsOf(files({ figures: [figure({ ci: { lower: 0, upper: 40, level: 0.95 } })] }))[0]).toContain(`${at}: ci: lower: expected 0 < lower < upper`);
+    expect(problemsOf(files({ figures: [figure({ ci: { lower: 20, upper: 40, level: 95 } })] }))[0]).toContain(`${at}: ci: level: expected a confidence level between 0 and 1`);
+    expect(problemsOf(files({ figures: [figure({ events: 81, populationSpec: population })] }))).toEqual([`${at}: events: expected at most the population's n (80), got 81`]);
+    expect(problemsOf(withExample(example({ id: "captem.example" })))[0]).toContain('id: an example figure\'s id starts with "example.", got "captem.example"');
+  });
+});

@@ -131,3 +131,42 @@ describe("compilePathway (issue 11 rules)", () => {
     expect(Array.from(upfront.debulking)).toEqual([1]);
   });
 });
+
+describe("walkPathway with a curve baseline (issue 16)", () => {
+  // captem driven by a log-logistic baseline of shape 1.4 and scale (median) 29: S(t) = (1 + (t/29)^1.4)^(−HR)
+  const curved: OutcomeModel = { ...model, pfsCurves: [{ family: "logLogistic", shape: 1.4 }, null, null, null, { family: "weibull", shape: 2 }, null], pfsScale: [29, ...model.pfsScale.slice(1)] };
+  const walk = new Float64Array(5);
+
+  it("walkPathway(one curve line, HR 1, u = 0.5) ends at the baseline's median; other treatments keep the shared Weibull", () => {
+    const half = new Float64Array(outcomeDrawsPerPatient).fill(0.5);
+    walkPathway(compilePathway([{ treatment: "captem" }], curved), curved, preparePatientDraws(createPatientDraws(), curved, half, 0, 1, 1, 1), walk);
+    expect(walk[0]).toBeCloseTo(29, 10);
+    walkPathway(compilePathway([{ treatment: "everolimus" }], curved), curved, preparePatientDraws(createPatientDraws(), curved, half, 0, 1, 1, 1), walk);
+    expect(walk[0]).toBeCloseTo(11, 10);
+  });
+
+  it("walkPathway(debulking with a Weibull(2) curve baseline, effective at HR 0.5): the time is scale·(E/0.5)^(1/2), i.e. × √2 (closed form)", () => {
+    const half = new Float64Array(outcomeDrawsPerPatient).fill(0.5);
+    walkPathway(compilePathway([{ treatment: "debulking" }], curved), curved, preparePatientDraws(createPatientDraws(), curved, half, 0, 1, 1, 0.5), walk);
+    expect(walk[0]).toBeCloseTo(curved.pfsScale[4]! * Math.sqrt(Math.LN2 / 0.5), 10);
+  });
+
+  it("walkPathway(one curve line, HR 2) on 40,000 patients: survival at 6, 12, 24, 36 and 60 months equals the closed form (1 + (t/29)^1.4)^(−2) within 4 binomial SE", () => {
+    const source = randomSource("curve walk");
+    const n = 40_000;
+    const times = new Float64Array(n);
+    const many = new Float64Array(outcomeDrawsPerPatient);
+    const scratch = createPatientDraws();
+    const pathway = compilePathway([{ treatment: "captem" }], curved);
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < outcomeDrawsPerPatient; k++) many[k] = source();
+      walkPathway(pathway, curved, preparePatientDraws(scratch, curved, many, 0, 2, 1, 1), walk);
+      times[i] = walk[0];
+    }
+    for (const t of [6, 12, 24, 36, 60]) {
+      const expected = Math.pow(1 + Math.pow(t / 29, 1.4), -2);
+      const observed = times.filter((x) => x > t).length / n;
+      expect(Math.abs(observed - expected)).toBeLessThan(4 * Math.sqrt(expected * (1 - expected) / n));
+    }
+  });
+});

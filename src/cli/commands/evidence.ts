@@ -120,11 +120,12 @@ function showSummary(registry: EvidenceRegistry, json: boolean, io: CommandIO): 
     io.stdout(`${JSON.stringify({ ...provenance(), source: registry.source?.doi ?? null, counts, headline }, null, 2)}\n`);
     return 0;
   }
+  const examples = registry.figures.filter((f) => f.evidenceSet === "example").length;
   const source = registry.source !== null ? `${registry.source.titleEnglish} (${registry.source.journal}, doi:${registry.source.doi})` : "(no source record)";
   io.stdout(
     [
       `Evidence registry of ${source}`,
-      `  ${kinds.map((k) => `${counts[k]} ${k}`).join(", ")} (of the figures, ${registry.figures.filter((f) => f.evidenceSet === "external").length} external: data/evidence/external.json; ${registry.figures.filter((f) => f.evidenceSet === "example").length} illustrative examples, not evidence: data/evidence/examples.json)`,
+      `  ${kinds.map((k) => `${counts[k]} ${k}`).join(", ")} (of the figures, ${registry.figures.filter((f) => f.evidenceSet === "external").length} external: data/evidence/external.json; ${examples} illustrative example${examples === 1 ? "" : "s"}, not evidence: data/evidence/examples.json)`,
       "",
       "Headline figures (as the review reports them; see --id ID for notes and source checks):",
       formatTable(["id", "value", "comparator", "refs", "kind", "check"], headline.map((f) => [f.id, formatQuantity(f), comparatorText(f), f.refs.join(","), f.effectKind, f.sourceCheck.status])),
