@@ -129,18 +129,46 @@ export function sequencingCalibrationCohort(parameters: OutcomeParameters, seque
  * The PFS scale s of a treatment such that, on its calibration cohort, the median of PFS = min(s·bᵢ, Dᵢ) is the
  * target m (bᵢ the patient's line time at scale 1, Dᵢ the death before progression). Exact and closed-form: S(m) =
  * (1/n)·#{i : Dᵢ > m and s·bᵢ > m} = 1/2 holds when m/s is the (n/2)-th largest bᵢ among the patients with Dᵢ > m,
- * found by sorting those. Throws when fewer than half the patients live to m (the target cannot be reached).
- * O(n log n).
+ * found by selection (Hoare's, expected O(n)). With `power` p, bᵢ is taken as xᵢ^p of the given values xᵢ: the
+ * order statistic is selected on xᵢ and only it is raised to p (pow is monotone, so it is the same number as
+ * selecting among the powers), which spares a pow per patient. Throws when fewer than half the patients live to m
+ * (the target cannot be reached). O(n).
  */
-export function scaleForMedian(base: Float64Array, deathMonths: Float64Array, target: number, what: string): number {
+export function scaleForMedian(base: Float64Array, deathMonths: Float64Array, target: number, what: string, power = 1): number {
   const n = base.length;
   const alive = new Float64Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) if (deathMonths[i] > target) alive[count++] = base[i];
   const half = Math.ceil(n / 2);
   if (count < half) throw new InputError(`calibration: ${what}: a median PFS of ${target} months cannot be reached: ${((1 - count / n) * 100).toFixed(0)}% of the calibration cohort dies before it`);
-  const sorted = alive.subarray(0, count).sort(); // ascending, numeric
-  return target / sorted[count - half];
+  const order = selectKth(alive, count, count - half);
+  return target / (power === 1 ? order : Math.pow(order, power));
+}
+
+/** The k-th smallest (0-based) of `values[0..count)`, rearranging them (Hoare's selection). Expected O(count). */
+function selectKth(values: Float64Array, count: number, k: number): number {
+  let left = 0;
+  let right = count - 1;
+  while (left < right) {
+    const pivot = values[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k];
+  }
+  return values[k];
 }
 
 /** What makes two populations draw the same calibration cohort: grades and the restrictions (not the line, site, n…). */
@@ -230,8 +258,9 @@ function calibrateSequencingModelUncached(parameters: OutcomeParameters, options
       return fitted.scale;
     }
     pfsCurves.push(null);
-    lineTimesAtUnitScale(parameters, id, cohort, base);
-    return scaleForMedian(base, cohort.deathMonths, outcome.pfsMedian, `${outcome.pfsSource} (${id})`);
+    // the shared Weibull: the median's order statistic among the exposures, raised to 1/shape once
+    lineExposures(parameters, id, cohort, base);
+    return scaleForMedian(base, cohort.deathMonths, outcome.pfsMedian, `${outcome.pfsSource} (${id})`, 1 / a.pfsShape);
   });
   return {
     parameters,
