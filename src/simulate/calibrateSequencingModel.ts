@@ -284,5 +284,5 @@ export function calibrateTreatmentCurve(curve: TreatmentCurve, exposure: Float64
   const target = survivalModelOfFit(curve.target);
   const start = curveBaselineOf(target);
   if (start === null) throw new InputError(`calibration: ${what}: a ${curve.distribution} curve cannot drive a treatment (use one of exponential, weibull, logNormal, logLogistic, gompertz)`);
-  return calibrateCurveBaseline(exposure, deathMonths, target, start.baseline.family, start.baseline.shape, curve.followUpMonths, what);
+  return calibrateCurveBaseline(exposure, deathMonths, target, start.baseline.family, start.baseline.shape, start.scale, curve.followUpMonths, what);
 }

@@ -1,4 +1,5 @@
 import { inverseNormalCdf, upperNormalQuantile } from "../math/inverseNormalCdf.js";
+import { standardNormalSurvival } from "../math/standardNormalCdf.js";
 import { exponential } from "./exponential.js";
 import { gompertz } from "./gompertz.js";
 import { logLogistic } from "./logLogistic.js";
@@ -66,6 +67,28 @@ export function curveBaselineTime(family: CurveFamily, shape: number, exposure: 
     }
     default:
       return exposure;
+  }
+}
+
+/**
+ * The baseline's cumulative hazard at unit scale, H₀(t) (the inverse of {@link curveBaselineTime}): t^k,
+ * ln(1 + t^k), −ln(1 − Φ(ln t/σ)), (e^(c·t) − 1)/c (as t·expm1(c·t)/(c·t), exact at c = 0), or t. O(1).
+ */
+export function curveBaselineCumulativeHazard(family: CurveFamily, shape: number, time: number): number {
+  if (!(time > 0)) return 0;
+  switch (family) {
+    case "weibull":
+      return Math.pow(time, shape);
+    case "logLogistic":
+      return Math.log1p(Math.pow(time, shape));
+    case "logNormal":
+      return -Math.log(standardNormalSurvival(Math.log(time) / shape));
+    case "gompertz": {
+      const u = shape * time;
+      return u === 0 ? time : (time * Math.expm1(u)) / u;
+    }
+    default:
+      return time;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { curveBaselineModel, curveBaselineOf, curveBaselineTime, type CurveBaseline, exponential, gompertz, logLogistic, logNormal, weibull } from "../../src/survival/index.js";
+import { curveBaselineCumulativeHazard, curveBaselineModel, curveBaselineOf, curveBaselineTime, type CurveBaseline, exponential, gompertz, logLogistic, logNormal, weibull } from "../../src/survival/index.js";
 
 const baselines: CurveBaseline[] = [
   { family: "exponential", shape: 1 },
@@ -47,5 +47,18 @@ describe("curveBaseline", () => {
       for (const t of [1, 6, 12, 24, 60, 120]) expect(Math.abs(back.survival(t) - model.survival(t))).toBeLessThan(1e-14);
     }
     expect(curveBaselineOf(logLogistic(1.4, 29))).toEqual({ baseline: { family: "logLogistic", shape: 1.4 }, scale: 29 });
+  });
+});
+
+describe("curveBaselineCumulativeHazard", () => {
+  it("curveBaselineCumulativeHazard(family, shape, t) inverts curveBaselineTime: H₀(t_k(x)) = x (1e-12 relative), and is 0 at t = 0", () => {
+    for (const baseline of baselines) {
+      for (const x of [0.01, 0.3, 1, 2.5, 8]) {
+        const t = curveBaselineTime(baseline.family, baseline.shape, x);
+        if (t === Infinity) continue;
+        expect(Math.abs(curveBaselineCumulativeHazard(baseline.family, baseline.shape, t) - x)).toBeLessThan(1e-12 * x + 1e-15);
+      }
+      expect(curveBaselineCumulativeHazard(baseline.family, baseline.shape, 0)).toBe(0);
+    }
   });
 });
