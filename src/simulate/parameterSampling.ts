@@ -17,7 +17,12 @@ export interface SampledRecord {
 
 /**
  * How a number of the registry is drawn in a replicate of a probabilistic sensitivity analysis (PSA):
- * - "uniform" on [low, high]: a range (the review's 9.2–10.9 months for surufatinib, every assumption's range);
+ * - "uniform" on [low, high]: a range (the review's 9.2–10.9 months for surufatinib, every assumption's range). When
+ *   the record also has a base `value` (`mode`), the draw is uniform on [low, value] with probability ½ and on
+ *   [value, high] with probability ½, so that the base case is the median of the draws (a range that is symmetric
+ *   about its value is exactly uniform; many are not: a hazard ratio 1.5 in 1.2–2.0, symmetric on the log scale,
+ *   drawn plainly uniformly would centre the replicates on 1.6 and shift every replicate's outcome the same way); a
+ *   value at an end of its range (a bound by design) keeps the plain uniform;
  * - "logNormal": a median (or a hazard ratio) the source reports with its sampling uncertainty: log X ~
  *   N(meanlog, sdlog²), meanlog = ln(value), and sdlog from (`basis`)
  *   · "ci": the reported confidence interval, (ln upper − ln lower)/(2·z), z = Φ⁻¹((1 + level)/2) (1.96 for 95%);
@@ -36,12 +41,17 @@ export interface SampledRecord {
  */
 export type ParameterSampling =
   | { readonly kind: "fixed"; readonly value: number }
-  | { readonly kind: "uniform"; readonly low: number; readonly high: number }
+  | { readonly kind: "uniform"; readonly low: number; readonly high: number; readonly mode?: number }
   | { readonly kind: "logNormal"; readonly meanlog: number; readonly sdlog: number; readonly basis: "ci" | "events" | "n" };
 
 /** See {@link ParameterSampling}. */
 export function parameterSampling(record: SampledRecord): ParameterSampling | null {
-  if (record.low !== undefined && record.high !== undefined) return { kind: "uniform", low: record.low, high: record.high };
+  if (record.low !== undefined && record.high !== undefined) {
+    const mode = record.value;
+    return mode === undefined || mode === (record.low + record.high) / 2 || !(mode > record.low && mode < record.high)
+      ? { kind: "uniform", low: record.low, high: record.high }
+      : { kind: "uniform", low: record.low, high: record.high, mode };
+  }
   const value = record.value;
   if (value === undefined) return null;
   const logScale = value > 0 && /^median\b|hazard ratio/i.test(record.endpoint ?? "");
@@ -61,7 +71,11 @@ export function parameterSampling(record: SampledRecord): ParameterSampling | nu
  * so replicate r of a seed draws the same parameters). A fixed value ignores u. O(1).
  */
 export function drawValue(sampling: ParameterSampling, uniform: number): number {
-  if (sampling.kind === "uniform") return sampling.low + uniform * (sampling.high - sampling.low);
+  if (sampling.kind === "uniform") {
+    if (sampling.mode === undefined) return sampling.low + uniform * (sampling.high - sampling.low);
+    // the base value is the median: each half of the probability spread evenly over its side of the range
+    return uniform < 0.5 ? sampling.low + 2 * uniform * (sampling.mode - sampling.low) : sampling.mode + (2 * uniform - 1) * (sampling.high - sampling.mode);
+  }
   if (sampling.kind === "logNormal") return Math.exp(sampling.meanlog + sampling.sdlog * inverseNormalCdf(uniform > 0 ? uniform : 1.1102230246251565e-16));
   return sampling.value;
 }
