@@ -73,7 +73,7 @@ function replicatesText(replicates: number, input: ReportInput): string {
   const curves = ids((r) => r.distribution === "curve");
   const fixed = ids((r) => r.distribution === "fixed");
   const parts = [
-    `ranges uniformly (the labelled assumptions${ranged.length > 0 ? ` and ${ranged.join(", ")}` : ""})`,
+    `ranges uniformly, each side of the base value with probability one half so that the base case is the median draw (the labelled assumptions${ranged.length > 0 ? ` and ${ranged.join(", ")}` : ""})`,
     ...(ci.length > 0 ? [`medians reported with a confidence interval from the log-normal matching it (${ci.join(", ")})`] : []),
     ...(size.length > 0 ? [`medians known with their number of events d or patients n from a log-normal with the standard error of a log median, 1/√d, or √(2/n) with d taken as n/2 (Machin, Cheung & Parmar, Survival Analysis: A Practical Approach, 2006) (${size.join(", ")})`] : []),
     ...(curves.length > 0 ? [`whole curves from the multivariate normal of their fitted parameters, the maximum-likelihood estimates and their covariance (${curves.join(", ")}), each draw recalibrated`] : []),

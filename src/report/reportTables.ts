@@ -243,7 +243,7 @@ function parameterUncertaintyTable(input: ReportInput): ReportTable[] {
   if (rows.length === 0) return [];
   const distribution: Record<string, string> = {
     fixed: "fixed (no range, CI, events or n known)",
-    uniform: "uniform on the range",
+    uniform: "uniform on the range (base case as its median)",
     logNormal: "log-normal",
     curve: "multivariate normal on the curve's fitted parameters",
   };
@@ -263,7 +263,7 @@ function parameterUncertaintyTable(input: ReportInput): ReportTable[] {
         { key: "high_97_5", label: "97.5% of the draw", digits: 2 },
       ],
       rows: rows.map((r) => [r.id, r.treatments.join(", "), endpointLabel[r.endpoint], r.value, distribution[r.distribution] ?? r.distribution, r.basis === null ? "" : (basis[r.basis] ?? r.basis), r.low, r.high]),
-      note: "A range is drawn uniformly; a median with a reported confidence interval from the log-normal matching it; a median with only its events d or patients n from a log-normal with the standard error of a log median, 1/√d or √(2/n) (d taken as n/2); a whole curve by drawing its fitted parameters from their multivariate normal (for the curve, the range is that of its median). Figures with none of these stay fixed and add no parameter uncertainty. The labelled assumptions (data/assumptions) are drawn uniformly from their ranges.",
+      note: "A range is drawn uniformly, each side of the base value with probability one half (so that the base case is the median draw); a median with a reported confidence interval from the log-normal matching it; a median with only its events d or patients n from a log-normal with the standard error of a log median, 1/√d or √(2/n) (d taken as n/2); a whole curve by drawing its fitted parameters from their multivariate normal (for the curve, the range is that of its median). Figures with none of these stay fixed and add no parameter uncertainty. The labelled assumptions (data/assumptions) are drawn from their ranges the same way.",
     },
   ];
 }

@@ -93,7 +93,7 @@ export interface ParameterSamplingRow {
   readonly distribution: "fixed" | "uniform" | "logNormal" | "curve";
   /** Where the spread comes from: "range", "ci", "events", "n", "fit covariance"; null when fixed. */
   readonly basis: "range" | "ci" | "events" | "n" | "fit covariance" | null;
-  /** The 2.5% and 97.5% points of the value's draw (a range's ends; for a curve, of its median over 2,000 draws); null when fixed. */
+  /** The 2.5% and 97.5% points of the value's draw (for a curve, of its median over 2,000 draws); null when fixed. */
   readonly low: number | null;
   readonly high: number | null;
 }
@@ -126,10 +126,9 @@ export function parameterSamplingRows(
       else {
         const sampling = parameterSampling(lookup(source.id));
         if (sampling === null || sampling.kind === "fixed") row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution: "fixed", basis: null, low: null, high: null };
-        else if (sampling.kind === "uniform") row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution: "uniform", basis: "range", low: sampling.low, high: sampling.high };
         else {
-          const z = 1.959963984540054;
-          row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution: "logNormal", basis: sampling.basis, low: Math.exp(sampling.meanlog - z * sampling.sdlog), high: Math.exp(sampling.meanlog + z * sampling.sdlog) };
+          const distribution = sampling.kind;
+          row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution, basis: sampling.kind === "uniform" ? "range" : sampling.basis, low: drawValue(sampling, 0.025), high: drawValue(sampling, 0.975) };
         }
       }
       rows.set(source.id, { row, treatments: [treatment] });

@@ -67,3 +67,24 @@ describe("resolveOutcomeParameters draws (issue 12: per-study spread)", () => {
     expect(draws({ set: "trials" }, 2)[1]).toEqual(replicates[1]);
   });
 });
+
+describe("parameterSampling of a range with a base value", () => {
+  it("parameterSampling({value 1.5, low 1.2, high 2}) keeps the base value as the median: uniform on [1.2, 1.5] and on [1.5, 2] with probability ½ each (closed-form quantiles); a symmetric or end-point value is plainly uniform", () => {
+    const sampling = parameterSampling({ id: "simulation.hr.grade.G2", value: 1.5, low: 1.2, high: 2 })!;
+    expect(sampling).toEqual({ kind: "uniform", low: 1.2, high: 2, mode: 1.5 });
+    expect(drawValue(sampling, 0.5)).toBe(1.5);
+    expect(drawValue(sampling, 0.25)).toBeCloseTo(1.35, 12);
+    expect(drawValue(sampling, 0.75)).toBeCloseTo(1.75, 12);
+    expect(drawValue(sampling, 0)).toBe(1.2);
+    expect(parameterSampling({ id: "x", value: 15, low: 10, high: 20 })).toEqual({ kind: "uniform", low: 10, high: 20 });
+    expect(parameterSampling({ id: "outcome.pps.rate.G3", value: 0.064, low: 0.064, high: 0.078 })).toEqual({ kind: "uniform", low: 0.064, high: 0.078 });
+  });
+
+  it("drawValue(split uniform) over 20,000 uniforms: half the draws fall below the base value (4 binomial SE)", () => {
+    const sampling = parameterSampling({ id: "h", value: 1.5, low: 1.2, high: 2 })!;
+    const source = subStream("psa", "split");
+    const n = 20_000;
+    const below = Array.from({ length: n }, () => drawValue(sampling, source())).filter((x) => x < 1.5).length / n;
+    expect(Math.abs(below - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / n));
+  });
+});
