@@ -18,8 +18,8 @@ describe("parseSurvivalCsv", () => {
   });
 
   it("parseSurvivalCsv(text, columns) names the row, line and column of a bad cell", () => {
-    expect(() => parseSurvivalCsv("t,e,g\n1,1,a\n2,0,NA\n", { time: "t", event: "e", group: "g" }, "x.csv")).toThrow(
-      "x.csv: row 2 (line 3), column 'g': missing label",
+    expect(() => parseSurvivalCsv("t,e,g\n1,1,a\n2,0,NA\n", { time: "t", event: "e", group: "g" }, "x.csv", { na: "fail" })).toThrow(
+      "x.csv: row 2 (line 3), column 'g': missing value ('NA')",
     );
     expect(() => parseSurvivalCsv("t,e\n1,1\n\n.,1\n", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: row 2 (line 4), column 't'");
     expect(() => parseSurvivalCsv("", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: the file is empty");
@@ -31,7 +31,7 @@ describe("parseSurvivalCsv", () => {
         `x.csv: row 2 (line 3), column 't': expected a non-negative number, got '${cell.replaceAll('"', "")}'`,
       );
     }
-    expect(() => parseSurvivalCsv("t,e\n1,0x1\n", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: row 1 (line 2), column 'e': expected 0 (censored) or 1 (event), got '0x1'");
+    expect(() => parseSurvivalCsv("t,e\n1,0x1\n", { time: "t", event: "e" }, "x.csv")).toThrow("x.csv: row 1 (line 2), column 'e': expected an event code (0/1, 1/2 or TRUE/FALSE), got '0x1'");
     // Decimal exponents stay accepted.
     expect([...parseSurvivalCsv("t,e\n1e1,1\n2.5E-1,1E0\n", { time: "t", event: "e" }).time]).toEqual([10, 0.25]);
   });
