@@ -257,7 +257,7 @@ describe("km input defects of issues 19 and 20 (regression tests named after eac
     write("separated.csv", `t,e,g\n${Array.from({ length: 10 }, (_, i) => `${i + 1},${i < 5 ? 1 : 0},${i < 5 ? "A" : "B"}`).join("\n")}\n`);
     const json = JSON.parse((await run(["km", "--input", "separated.csv", "--time", "t", "--event", "e", "--group", "g", "--json"])).stdout);
     expect(json.cox.converged).toBe(true);
-    expectNumber("coefficient", json.cox.terms[0].coefficient, -22.22905426637985, 1e-6);
+    expect(json.cox.terms[0].coefficient).toBeCloseTo(-22.22905, 5); // R prints 7 significant digits
     expect(json.cox.possiblyInfinite).toEqual(["group=B"]);
     expect(json.coxNote).toContain("coefficient may be infinite");
     const text = await run(["km", "--input", "separated.csv", "--time", "t", "--event", "e", "--group", "g"]);
