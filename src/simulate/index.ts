@@ -17,3 +17,4 @@ export * from "./calibrationReport.js";
 export * from "./replicates.js";
 export * from "./patientsCsv.js";
 export * from "./scenarioHash.js";
+export * from "./patientsTableColumns.js";
