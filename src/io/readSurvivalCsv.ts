@@ -61,7 +61,8 @@ type End = (typeof End)[keyof typeof End];
  *   unterminated quote is an error naming the line where it opened; line ends may be LF, CRLF or CR alone;
  *   blank lines are skipped; a UTF-8 byte-order mark is ignored;
  * - times must be finite non-negative decimal numbers; events are coded 0/1, 1/2 or TRUE/FALSE (see
- *   {@link resolveEventCoding}); group and strata labels are any text, keyed by their bytes;
+ *   {@link resolveEventCoding}); group and strata labels are any text, keyed by their bytes (unquoted labels
+ *   are trimmed of spaces and tabs, quoted ones are taken as written);
  * - an empty cell, `NA` or `NaN` (and an empty or `NA` label) is missing: with `na: "omit"` (the default, as R)
  *   the row is dropped and counted in `dropped`; with `na: "fail"` it is an error;
  * - a requested header name that appears twice is an error (which column would be meant?); labels and
@@ -101,7 +102,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
     if (b === RETURN) return bytes[p + 1] === NEWLINE ? 2 : 1;
     return 0;
   };
-  const readCell = (columnName: () => string): End => {
+  const readCell = (column: number): End => {
     let p = position;
     while (p < length && (bytes[p] === SPACE || (bytes[p] === TAB && delimiter !== TAB))) p++;
     if (p < length && bytes[p] === QUOTE) {
@@ -117,7 +118,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
           if (b === NEWLINE || (b === RETURN && bytes[k + 1] !== NEWLINE)) line++;
         }
         if (close < 0) {
-          throw new InputError(`${source}: line ${openLine}, column '${columnName()}': a quoted cell is not closed (no matching '"' before the end of the file)`);
+          throw new InputError(`${source}: line ${openLine}, column '${columnLabel(column)}': a quoted cell is not closed (no matching '"' before the end of the file)`);
         }
         if (bytes[close + 1] === QUOTE) {
           cellEscaped = true;
@@ -130,7 +131,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
       }
       while (p < length && (bytes[p] === SPACE || (bytes[p] === TAB && delimiter !== TAB))) p++;
       if (p < length && bytes[p] !== delimiter && lineBreakAt(p) === 0) {
-        throw new InputError(`${source}: line ${line}, column '${columnName()}': unexpected text after the closing quote of a cell (a quote inside a quoted cell is written "")`);
+        throw new InputError(`${source}: line ${line}, column '${columnLabel(column)}': unexpected text after the closing quote of a cell (a quote inside a quoted cell is written "")`);
       }
     } else {
       cellQuoted = false;
@@ -160,11 +161,13 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
     return cellEscaped ? text.replaceAll('""', '"') : text;
   };
 
+  const header: string[] = [];
+  const columnLabel = (c: number): string => describeCell(header[c] ?? `#${c + 1}`).replace(/^'|'$/g, "");
+
   // Header row.
   if (length === 0) throw new InputError(`${source}: the file is empty (expected a header row)`);
-  const header: string[] = [];
   for (;;) {
-    const end = readCell(() => `#${header.length + 1}`);
+    const end = readCell(header.length);
     let name: string;
     try {
       name = cellString().trim();
@@ -187,7 +190,6 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
   const groupColumn = columns.group === undefined ? -1 : find("group", columns.group);
   const strataColumn = columns.strata === undefined ? -1 : find("strata", columns.strata);
   const lastWanted = Math.max(timeColumn, eventColumn, groupColumn, strataColumn);
-  const columnName = (c: number) => () => header[c] ?? `#${c + 1}`;
 
   let capacity = 1;
   for (let at = bytes.indexOf(NEWLINE, position); at >= 0; at = bytes.indexOf(NEWLINE, at + 1)) capacity++;
@@ -198,12 +200,13 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
   const strata = strataColumn >= 0 ? new LabelInterner(capacity) : null;
   const starts = new Int32Array(lastWanted + 1);
   const ends = new Int32Array(lastWanted + 1);
+  /** Per wanted cell of the current row: 0 unquoted, 1 quoted, 2 quoted and holding "" (to collapse). */
   const escaped = new Uint8Array(lastWanted + 1);
   const firstEventAt: (string | undefined)[] = [];
   const dropped = { rows: 0, time: 0, event: 0, group: 0, strata: 0 };
   const cellText = (c: number): string => {
     const text = decoder.decode(bytes.subarray(starts[c]!, ends[c]!));
-    return escaped[c] ? text.replaceAll('""', '"') : text;
+    return escaped[c] === 2 ? text.replaceAll('""', '"') : text;
   };
   /** Counts a missing value (na = omit) or stops at it (na = fail); returns true. */
   const countMissing = (column: "time" | "event" | "group" | "strata", c: number): boolean => {
@@ -222,10 +225,36 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
     let end: End = End.Delimiter;
     let cells = 0;
     for (let c = 0; c <= lastWanted; c++) {
-      end = readCell(columnName(c));
-      starts[c] = cellStart;
-      ends[c] = cellEnd;
-      escaped[c] = cellEscaped ? 1 : 0;
+      const first = bytes[position];
+      if (first !== QUOTE && first !== SPACE && first !== TAB) {
+        // The common case, inlined: an unquoted cell that does not start with a blank.
+        let p = position;
+        while (p < length) {
+          const b = bytes[p]!;
+          if (b === delimiter || b === NEWLINE || b === RETURN) break;
+          p++;
+        }
+        starts[c] = position;
+        ends[c] = p;
+        escaped[c] = 0;
+        cellQuoted = false;
+        if (p >= length) {
+          position = length;
+          end = End.File;
+        } else if (bytes[p] === delimiter) {
+          position = p + 1;
+          end = End.Delimiter;
+        } else {
+          position = p + (bytes[p] === RETURN && bytes[p + 1] === NEWLINE ? 2 : 1);
+          line++;
+          end = End.Line;
+        }
+      } else {
+        end = readCell(c);
+        starts[c] = cellStart;
+        ends[c] = cellEnd;
+        escaped[c] = cellEscaped ? 2 : cellQuoted ? 1 : 0;
+      }
       cells++;
       if (end !== End.Delimiter) break;
     }
@@ -242,11 +271,11 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
         if (stop < length) line++;
       } else {
         let c = lastWanted + 1;
-        while (readCell(columnName(c++)) === End.Delimiter);
+        while (readCell(c++) === End.Delimiter);
       }
     }
     let missing = false;
-    const t = escaped[timeColumn] ? decimalNumber(cellText(timeColumn)) : parseNumber(bytes, starts[timeColumn]!, ends[timeColumn]!);
+    const t = escaped[timeColumn] === 2 ? decimalNumber(cellText(timeColumn)) : parseNumber(bytes, starts[timeColumn]!, ends[timeColumn]!);
     if (Number.isNaN(t) && isMissing(bytes, starts[timeColumn]!, ends[timeColumn]!)) missing = countMissing("time", timeColumn) || missing;
     else if (!(t >= 0) || t === Infinity) {
       const text = cellText(timeColumn);
@@ -254,7 +283,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
       throw new InputError(`${at()}, column '${columns.time}': expected a non-negative number, got ${describeCell(text)}${overflow ? " (too large for a double)" : ""}`);
     }
 
-    const e = eventCode(bytes, starts[eventColumn]!, ends[eventColumn]!, escaped[eventColumn] === 1);
+    const e = eventCode(bytes, starts[eventColumn]!, ends[eventColumn]!, escaped[eventColumn] === 2);
     if (e === missingEvent) missing = countMissing("event", eventColumn) || missing;
     else if (e === badEvent) {
       throw new InputError(`${at()}, column '${columns.event}': expected an event code (0/1, 1/2 or TRUE/FALSE), got ${describeCell(cellText(eventColumn))}`);
@@ -268,8 +297,8 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
     if (firstEventAt[e] === undefined) firstEventAt[e] = at();
     time[kept] = t;
     event[kept] = e;
-    if (groups !== null && !groups.add(bytes, starts[groupColumn]!, ends[groupColumn]!, escaped[groupColumn] === 1)) throw invalidUtf8(at(), columns.group!, bytes, starts[groupColumn]!, ends[groupColumn]!);
-    if (strata !== null && !strata.add(bytes, starts[strataColumn]!, ends[strataColumn]!, escaped[strataColumn] === 1)) throw invalidUtf8(at(), columns.strata!, bytes, starts[strataColumn]!, ends[strataColumn]!);
+    if (groups !== null && !groups.add(bytes, starts[groupColumn]!, ends[groupColumn]!, escaped[groupColumn]!)) throw invalidUtf8(at(), columns.group!, bytes, starts[groupColumn]!, ends[groupColumn]!);
+    if (strata !== null && !strata.add(bytes, starts[strataColumn]!, ends[strataColumn]!, escaped[strataColumn]!)) throw invalidUtf8(at(), columns.strata!, bytes, starts[strataColumn]!, ends[strataColumn]!);
     kept++;
     if (rowStart === position) break; // cannot happen (every cell advances), but never loop forever
   }
@@ -430,12 +459,17 @@ class LabelInterner {
     this.codes = new Int32Array(capacity);
   }
 
-  /** Adds the label in bytes [from, to) (trimmed; `""` collapsed to `"` when `escaped`); false if it is not valid UTF-8. */
-  add(source: Uint8Array, from: number, to: number, escaped: boolean): boolean {
+  /**
+   * Adds the label in bytes [from, to): an unquoted label (`quoting` 0) is trimmed of spaces and tabs, a quoted
+   * one (1) is taken as written, with `""` collapsed to `"` (2). Returns false if it is not valid UTF-8.
+   */
+  add(source: Uint8Array, from: number, to: number, quoting: number): boolean {
     let bytes = source;
-    while (from < to && (bytes[from] === SPACE || bytes[from] === TAB)) from++;
-    while (to > from && (bytes[to - 1] === SPACE || bytes[to - 1] === TAB)) to--;
-    if (escaped) {
+    if (quoting === 0) {
+      while (from < to && (bytes[from] === SPACE || bytes[from] === TAB)) from++;
+      while (to > from && (bytes[to - 1] === SPACE || bytes[to - 1] === TAB)) to--;
+    }
+    if (quoting === 2) {
       bytes = unescapeQuotes(source.subarray(from, to));
       from = 0;
       to = bytes.length;

@@ -36,3 +36,24 @@ describe("parseSurvivalCsv", () => {
     expect([...parseSurvivalCsv("t,e\n1e1,1\n2.5E-1,1E0\n", { time: "t", event: "e" }).time]).toEqual([10, 0.25]);
   });
 });
+
+import fc from "fast-check";
+
+describe("parseSurvivalCsv round trip", () => {
+  it("parseSurvivalCsv(text) reads back any table written with RFC 4180 quoting, any delimiter and any line end (property test)", () => {
+    const label = fc.string({ unit: fc.constantFrom("a", "B", " ", ",", ";", "\t", '"', "\n", "\r", "é", "Ä", "|"), minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== "" && s.trim() !== "NA");
+    const row = fc.record({ time: fc.integer({ min: 0, max: 10_000 }).map((t) => t / 100), event: fc.constantFrom(0, 1), group: label });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), fc.constantFrom(",", ";", "\t", "|"), fc.constantFrom("\n", "\r\n", "\r"), (rows, delimiter, eol) => {
+        const quote = (text: string) => (/[",;\t|\n\r]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text);
+        const text = [["time", "event", "arm"].join(delimiter), ...rows.map((r) => [String(r.time), String(r.event), quote(r.group)].join(delimiter))].join(eol) + eol;
+        const data = parseSurvivalCsv(text, { time: "time", event: "event", group: "arm" }, "x.csv", { delimiter });
+        expect(data.rows).toBe(rows.length);
+        expect([...data.time]).toEqual(rows.map((r) => r.time));
+        expect([...data.event]).toEqual(rows.map((r) => r.event));
+        expect(expandLabels(data.group!)).toEqual(rows.map((r) => r.group)); // quoted labels are taken as written
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+});
