@@ -1,4 +1,6 @@
-import { tableFromIPC } from "@uwdata/flechette";
+import { CompressionType, setCompressionCodec, tableFromIPC } from "@uwdata/flechette";
+import { decompress as decompressZstd } from "fzstd";
+import { decodeLz4Frame } from "./decodeLz4Frame.js";
 import { InputError } from "../util/InputError.js";
 import type { SurvivalColumns, SurvivalData, SurvivalReadOptions } from "./SurvivalData.js";
 import { survivalDataFromValues } from "./survivalDataFromValues.js";
@@ -6,22 +8,26 @@ import { survivalDataFromValues } from "./survivalDataFromValues.js";
 /**
  * Reads survival data from Apache Arrow IPC bytes, file format (`.arrow`, Feather v2) or stream format
  * (`.arrows`), with flechette (the Arrow library of arquero). Columns may be of any integer, floating-point,
- * decimal, boolean, text or dictionary type; nulls are missing values. Compressed record batches (LZ4, ZSTD)
- * are not read: write the file uncompressed (R: `arrow::write_feather(d, f, compression = "uncompressed")`;
- * Python: `pyarrow.feather.write_feather(d, f, compression="uncompressed")`). See
- * {@link survivalDataFromValues} for the rules. O(rows) after decoding.
+ * decimal, boolean, text or dictionary type; nulls are missing values. Record batches may be compressed with
+ * LZ4 (R's and pyarrow's default for Feather) or ZSTD. See {@link survivalDataFromValues} for the rules.
+ * O(rows) after decoding.
  */
 export function parseSurvivalArrow(bytes: Uint8Array, columns: SurvivalColumns, source = "input", options: SurvivalReadOptions = {}): SurvivalData {
+  // flechette decodes compressed buffers through codecs registered with it (decoding only; idempotent).
+  const decodeOnly = (decode: (data: Uint8Array, length?: number) => Uint8Array) => ({
+    encode(): Uint8Array {
+      throw new Error("pnen-sim registers Arrow codecs for reading only");
+    },
+    decode,
+  });
+  setCompressionCodec(CompressionType.LZ4_FRAME, decodeOnly((data, length) => decodeLz4Frame(data, length)));
+  setCompressionCodec(CompressionType.ZSTD, decodeOnly((data, length) => decompressZstd(data, length === undefined || length < 0 ? undefined : new Uint8Array(length))));
   let table: ReturnType<typeof tableFromIPC>;
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    if (/codec|compress/i.test(text)) {
-      throw new InputError(
-        `${source}: the Arrow file is compressed (${text}); pnen-sim reads uncompressed Arrow: write it with compression = "uncompressed" (R arrow::write_feather, pyarrow.feather.write_feather)`,
-      );
-    }
+    if (/codec|compress|LZ4/i.test(text)) throw new InputError(`${source}: the Arrow file's compressed buffers cannot be read (${text.slice(0, 200)})`);
     throw new InputError(`${source}: not a readable Arrow IPC file (${text.slice(0, 200)})`);
   }
   const names = table.names as string[];

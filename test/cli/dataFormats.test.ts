@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -103,6 +104,30 @@ describe("pnen-sim km --input reads Arrow and Parquet written by other tools", (
     const result = await km("--input", "logical.arrow", "--time", "time", "--event", "status", "--json");
     expect(result.json.input.eventCoding).toBe("logical");
     expect(result.json.groups[0].events).toBe(2);
+  });
+
+  it("km --input on LZ4- and ZSTD-compressed Arrow (R's and pyarrow's Feather default) matches the CSV", async () => {
+    // Buffers compressed by the lz4 and zstd commands (the reference implementations), framed by flechette.
+    const flechette = await import("@uwdata/flechette");
+    const command = (name: string) => (bytes: Uint8Array) => new Uint8Array(spawnSync(name, ["-c", "-q"], { input: bytes, maxBuffer: 1 << 26 }).stdout);
+    const encodeOnly = (encode: (bytes: Uint8Array) => Uint8Array) => ({ encode, decode: (): Uint8Array => { throw new Error("encode only"); } });
+    const copies = 500; // enough rows for compression to pay, so the buffers are really compressed
+    const many = <T,>(values: T[]) => Array.from({ length: copies }, () => values).flat();
+    writeFileSync(join(folder, "many.csv"), `time,status,arm\n${many(time.map((t, i) => `${t ?? "NA"},${status[i]},${arm[i] ?? "NA"}`)).join("\n")}\n`);
+    const expected = (await km("--input", "many.csv", ...args)).json;
+    const table = flechette.tableFromArrays(
+      { time: many(time), status: many(status), arm: many(arm) },
+      { types: { time: flechette.float64(), status: flechette.int8(), arm: flechette.dictionary(flechette.utf8()) } },
+    );
+    for (const [name, codec] of [["lz4", flechette.CompressionType.LZ4_FRAME], ["zstd", flechette.CompressionType.ZSTD]] as const) {
+      flechette.setCompressionCodec(codec, encodeOnly(command(name)));
+      const bytes = flechette.tableToIPC(table, { format: "file", codec })!;
+      expect(bytes.length).toBeLessThan(tableToIPC(new Table({ time: vectorFromArray(many(time), new Float64()) }), "file").length); // compressed
+      writeFileSync(join(folder, `many-${name}.arrow`), bytes);
+      const result = await km("--input", `many-${name}.arrow`, ...args);
+      expect(result.code, result.err).toBe(0);
+      expect({ ...result.json, input: { ...result.json.input, format: "csv" } }).toEqual(expected);
+    }
   });
 
   it("km --input on Parquet written by DuckDB (DECIMAL times, NULLs, Snappy and ZSTD pages) matches the CSV", async () => {
