@@ -36,35 +36,50 @@ export function survivalDataFromValues(values: SurvivalValues, columns: Survival
   const firstEventAt: (string | undefined)[] = [];
   const dropped = { rows: 0, time: 0, event: 0, group: 0, strata: 0 };
   let kept = 0;
+  const at = (i: number) => `${source}: row ${i + 1}`;
+  /** Counts a missing value (na = omit) or stops at it (na = fail). */
+  const count = (i: number, column: "time" | "event" | "group" | "strata", name: string): void => {
+    if (na === "fail") throw new InputError(`${at(i)}, column '${name}': missing value; --na omit drops such rows, as R does`);
+    dropped[column]++;
+  };
+  // Typed arrays (Arrow and Parquet columns without nulls) are read directly; anything else value by value.
+  const timeTyped = ArrayBuffer.isView(values.time) && !(values.time instanceof BigInt64Array) && !(values.time instanceof BigUint64Array);
+  const eventTyped = ArrayBuffer.isView(values.event) && !(values.event instanceof BigInt64Array) && !(values.event instanceof BigUint64Array);
+  const timeValues = values.time as ArrayLike<number>;
+  const eventValues = values.event as ArrayLike<number>;
   for (let i = 0; i < n; i++) {
-    const at = () => `${source}: row ${i + 1}`;
     let missing = false;
-    const count = (column: "time" | "event" | "group" | "strata", name: string) => {
-      if (na === "fail") throw new InputError(`${at()}, column '${name}': missing value; --na omit drops such rows, as R does`);
-      dropped[column]++;
-      missing = true;
-    };
     const rawTime = values.time[i];
-    const t = numberOf(rawTime);
-    if (t === null) count("time", columns.time);
-    else if (!(t >= 0) || t === Infinity) throw new InputError(`${at()}, column '${columns.time}': expected a non-negative number, got ${describeValue(rawTime)}`);
-    const rawEvent = values.event[i];
-    const e = eventOf(rawEvent);
-    if (e === null) count("event", columns.event);
-    else if (e < 0) throw new InputError(`${at()}, column '${columns.event}': expected an event code (0/1, 1/2 or TRUE/FALSE), got ${describeValue(rawEvent)}`);
+    const t = timeTyped ? (Number.isNaN(timeValues[i]!) ? null : timeValues[i]!) : numberOf(rawTime);
+    if (t === null) {
+      count(i, "time", columns.time);
+      missing = true;
+    } else if (!(t >= 0) || t === Infinity) throw new InputError(`${at(i)}, column '${columns.time}': expected a non-negative number, got ${describeValue(rawTime)}`);
+    const rawEvent = eventTyped ? eventValues[i]! : values.event[i];
+    const e = eventTyped ? (rawEvent === 0 || rawEvent === 1 || rawEvent === 2 ? (rawEvent as number) : Number.isNaN(rawEvent) ? null : -1) : eventOf(rawEvent);
+    if (e === null) {
+      count(i, "event", columns.event);
+      missing = true;
+    } else if (e < 0) throw new InputError(`${at(i)}, column '${columns.event}': expected an event code (0/1, 1/2 or TRUE/FALSE), got ${describeValue(rawEvent)}`);
     const g = group === null ? null : labelOf(values.group![i]);
-    if (group !== null && g === null) count("group", columns.group!);
+    if (group !== null && g === null) {
+      count(i, "group", columns.group!);
+      missing = true;
+    }
     const s = strata === null ? null : labelOf(values.strata![i]);
-    if (strata !== null && s === null) count("strata", columns.strata!);
+    if (strata !== null && s === null) {
+      count(i, "strata", columns.strata!);
+      missing = true;
+    }
     if (missing) {
       dropped.rows++;
       continue;
     }
-    if (firstEventAt[e!] === undefined) firstEventAt[e!] = at();
+    if (firstEventAt[e!] === undefined) firstEventAt[e!] = at(i);
     time[kept] = t!;
     event[kept] = e!;
-    group?.add(g!, kept);
-    strata?.add(s!, kept);
+    if (group !== null) group.add(g!, kept);
+    if (strata !== null) strata.add(s!, kept);
     kept++;
   }
   const eventCoding = resolveEventCoding(event, kept, firstEventAt, options.eventCoding ?? "auto", columns.event);

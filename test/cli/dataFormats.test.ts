@@ -62,6 +62,14 @@ describe("pnen-sim simulate --format", () => {
     });
   });
 
+  it("simulate --format arrow|parquet gives byte-identical files with 1 or 2 worker threads", async () => {
+    for (const format of ["arrow", "parquet"]) {
+      const { code } = await runCli(["simulate", "--n", "2000", "--seed", "5", "--format", format, "--workers", "2", "--out", `${format}-2`], folder);
+      expect(code).toBe(0);
+      expect(sha256(join(folder, `${format}-2`, `patients.${format}`))).toBe(sha256(join(folder, format, `patients.${format}`)));
+    }
+  });
+
   it("simulate --format rejects an unknown format with exit 2", async () => {
     const { code, err } = await runCli(["simulate", "--n", "100", "--format", "xlsx", "--out", "x"], folder);
     expect(code).toBe(2);

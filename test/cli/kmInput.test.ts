@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandIO } from "../../src/cli/Command.js";
 import { main } from "../../src/cli/main.js";
@@ -153,6 +155,16 @@ describe("pnen-sim km reads input as R does", () => {
     expectLikeR(JSON.parse(stdout), lung.analyses[0]!);
     const text = await run(["km", "--input", "-", "--time", "time", "--event", "status"], lungCsv);
     expect(text.stdout).toContain("Kaplan-Meier estimates for standard input");
+  });
+
+  it("pnen-sim km --input - reads a pipe into the real process (bin/pnen-sim.js)", () => {
+    const child = spawnSync(process.execPath, [fileURLToPath(new URL("../../bin/pnen-sim.js", import.meta.url)), "km", "--input", "-", "--time", "time", "--event", "status", "--group", "sex", "--json"], {
+      input: lungCsv,
+      encoding: "utf8",
+    });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(0);
+    expectLikeR(JSON.parse(child.stdout), lung.analyses[0]!);
   });
 
   it("km reads quoted cells holding the delimiter, doubled quotes and line breaks, and counts rows and lines right after them", async () => {
