@@ -46,7 +46,7 @@ class StagedFileByteWriter extends ByteWriter {
 /**
  * Opens patients.parquet for chunk-by-chunk writing (Node only), with hyparquet-writer: the columns and rows
  * of patients.csv, one row group per chunk, REQUIRED (non-null) columns, text dictionary-encoded by the
- * writer, Snappy pages, no column statistics (they would double the write time), months at full double
+ * writer, Snappy pages, no column statistics (they would more than double the write time), months at full double
  * precision (patients.csv rounds them to 4 decimals), and `metadata` as the file's key–value metadata. Written under a temporary name and renamed by `close`.
  */
 export function openPatientsParquetNode(path: string, labels: PatientsTableLabels, metadata: Readonly<Record<string, string>> = {}): PatientsFileWriter {
