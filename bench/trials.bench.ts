@@ -4,10 +4,17 @@ import type { BenchRow, BenchSuite } from "./BenchRow.js";
 import { simulatePower } from "../src/trials/simulatePower.js";
 import { twoArmDesign } from "../src/trials/twoArmDesign.js";
 import type { TestSpec } from "../src/trials/TrialDesign.js";
+import { readFileSync } from "node:fs";
+import { parseTrialDesign } from "../src/trials/parseTrialDesign.js";
+import { planSequential } from "../src/trials/planSequential.js";
+import { simulateSequential } from "../src/trials/simulateSequential.js";
 
 /**
  * Simulated trials per second for a 200-patient two-arm trial (12 vs 22 months, 24 + 24 months): in the
  * calling thread for each test, and on worker threads (compiled dist/ when built, as `npm run bench` does).
+ * Then the group-sequential planner: the analytic plan of data/designs/conversion-sequential.json (three
+ * looks, O'Brien-Fleming spending and beta-spending futility, sized as rpact does), its simulated trials
+ * per second in one thread and on workers, and the agreement of 10,000 simulated trials with the plan.
  */
 const suite: BenchSuite = async () => {
   const rows: BenchRow[] = [];
@@ -34,7 +41,42 @@ const suite: BenchSuite = async () => {
   } finally {
     await runner.close();
   }
+  rows.push(...(await sequentialRows(workersModule, workers)));
   return rows;
 };
+
+async function sequentialRows(workersModule: typeof import("../src/trials/powerWorkersNode.js"), workers: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const json = JSON.parse(readFileSync(new URL("../data/designs/conversion-sequential.json", import.meta.url), "utf8"));
+  const design = parseTrialDesign(json);
+  planSequential(design);
+  const planRuns = 20;
+  let start = performance.now();
+  for (let i = 0; i < planRuns; i++) planSequential(design);
+  rows.push({ name: "planSequential, 3 looks, OBF spending + beta-spending futility", value: (performance.now() - start) / planRuns, unit: "ms", note: "bounds, drift, events, patients, analysis times; rpact-identical" });
+  const plan = planSequential(design);
+  const inThread = { ...design, sims: 2000 };
+  await simulateSequential({ ...design, sims: 200 }, plan);
+  start = performance.now();
+  await simulateSequential(inThread, plan);
+  rows.push({ name: "simulateSequential, 134-patient 3-look trial (1 thread)", value: Math.round(2000 / ((performance.now() - start) / 1000)), unit: "trials/s", note: "each look: censor at the k-th event, log-rank, Cox HR, KM medians" });
+  const runner = workersModule.parallelTrialRunner({ workers });
+  try {
+    await simulateSequential({ ...design, sims: 400 }, plan, runner.run);
+    const sims = 10_000;
+    start = performance.now();
+    const simulation = await simulateSequential({ ...design, sims }, plan, runner.run);
+    rows.push({ name: `simulateSequential, 134-patient 3-look trial (${workers} workers)`, value: Math.round(sims / ((performance.now() - start) / 1000)), unit: "trials/s", note: "warm pool" });
+    rows.push({
+      name: "conversion-sequential.json, 10,000 trials: largest |sim - analytic|",
+      value: simulation.maxAbsZ,
+      unit: "MC SE",
+      note: `early stop ${(100 * simulation.earlyStopping.any.simulated).toFixed(1)}% vs ${(100 * simulation.earlyStopping.any.analytic).toFixed(1)}%, power ${(100 * simulation.power.simulated).toFixed(1)}% vs ${(100 * simulation.power.analytic).toFixed(1)}%`,
+    });
+  } finally {
+    await runner.close();
+  }
+  return rows;
+}
 
 export default suite;

@@ -15,3 +15,4 @@ export * from "./compositionSpec.js";
 export * from "./pngChunks.js";
 export * from "./specJson.js";
 export * from "./powerCurveSpec.js";
+export * from "./sequentialBoundarySpec.js";

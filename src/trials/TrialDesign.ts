@@ -1,3 +1,5 @@
+import type { SpendingFamily } from "./spendingFunction.js";
+
 /**
  * A clinical-trial design to plan by simulation: arms, accrual, follow-up, dropout, strata, the test and its
  * two-sided alpha, and the Monte Carlo settings. Produced by `parseTrialDesign` (design JSON) or
@@ -35,7 +37,34 @@ export interface TrialDesign {
   readonly sims: number;
   /** Master seed: simulated trial i draws from `subStream(seed, "trial", i)`. */
   readonly seed: number | string;
+  /** Interim analyses and their stopping bounds (group-sequential design); absent or null: one final analysis. */
+  readonly sequential?: SequentialSpec | null;
 }
+
+/**
+ * A group-sequential plan for a two-arm trial: looks at given shares of the maximum number of events, with
+ * efficacy bounds from a spending function (or classical ones) and optional non-binding futility bounds.
+ * The design's two-sided `alpha` is spent as a one-sided α/2 when `sided` is 1 (reject only for benefit, the
+ * usual convention), as a two-sided α when `sided` is 2.
+ */
+export interface SequentialSpec {
+  /** Information rates of the looks: increasing, in (0, 1], the last 1 (e.g. [0.5, 0.75, 1]). */
+  readonly informationRates: readonly number[];
+  readonly spending: SpendingFamily;
+  /** Hwang–Shih–DeCani γ (used with `spending` "hsd"). */
+  readonly gamma: number;
+  /** Classical O'Brien–Fleming or Pocock bounds instead of the Lan–DeMets spending function of the same name. */
+  readonly classical: boolean;
+  readonly sided: 1 | 2;
+  readonly futility: SequentialFutilitySpec | null;
+  /** Power the plan is sized for (maximum events and patients); null: the design's n and events, and β = 0.2 for β-spending. */
+  readonly targetPower: number | null;
+}
+
+/** Non-binding futility: β-spending bounds (β = 1 − target power) or bounds given on the z scale, one per interim. */
+export type SequentialFutilitySpec =
+  | { readonly kind: "spending"; readonly spending: SpendingFamily; readonly gamma: number }
+  | { readonly kind: "z"; readonly z: readonly number[] };
 
 export interface TrialArm {
   readonly label: string;
@@ -48,6 +77,10 @@ export interface TrialArm {
  * How an arm's event times are drawn:
  * - `weibull`: median (months) and shape (1 = exponential, the default);
  * - `hazardRatio`: the control arm's survival raised to this power (proportional hazards, any control shape);
+ *   with `delayMonths` d the effect starts only at month d (hazard as the control's before, HR × after: a
+ *   delayed treatment effect, hazards not proportional);
+ * - `piecewise`: piecewise-exponential, hazard `ratesPerMonth[j]` per month from `startMonths[j]` (the first 0)
+ *   to the next start, the last open-ended (rpact's `piecewiseSurvivalTime` and `lambda`);
  * - `mixture`: a mixture of Weibull components with weights (e.g. patients who reach resection and those
  *   who do not): hazards are then not proportional, and the analytic formulas are only approximate;
  * - `strategy`: a whole treatment strategy of data/strategies run through the rules and the simulation
@@ -57,7 +90,8 @@ export interface TrialArm {
  */
 export type ArmSurvivalSpec =
   | { readonly kind: "weibull"; readonly median: number; readonly shape: number }
-  | { readonly kind: "hazardRatio"; readonly hazardRatio: number }
+  | { readonly kind: "hazardRatio"; readonly hazardRatio: number; readonly delayMonths?: number }
+  | { readonly kind: "piecewise"; readonly startMonths: readonly number[]; readonly ratesPerMonth: readonly number[] }
   | { readonly kind: "mixture"; readonly components: readonly ArmMixtureComponent[] }
   | { readonly kind: "strategy"; readonly strategy: string; readonly endpoint: TrialEndpoint }
   | { readonly kind: "empirical"; readonly source: string; readonly time: readonly number[]; readonly survival: readonly number[] };
@@ -76,17 +110,28 @@ export interface ArmMixtureComponent {
 /**
  * Accrual: either a duration (`months`) or a rate (`perMonth` patients per month at full speed, so the
  * duration grows with n). `rampMonths` > 0 ramps the rate linearly up from zero over that many months (sites
- * opening), then keeps it constant; 0 is uniform accrual.
+ * opening), then keeps it constant; 0 is uniform accrual. Piecewise-uniform accrual (`piecewise`): `perMonth[j]`
+ * patients a month from month `startMonths[j]` (the first 0) to the next start, the last rate until n are in.
  */
 export type AccrualSpec =
   | { readonly kind: "duration"; readonly months: number; readonly rampMonths: number }
-  | { readonly kind: "rate"; readonly perMonth: number; readonly rampMonths: number };
+  | { readonly kind: "rate"; readonly perMonth: number; readonly rampMonths: number }
+  | { readonly kind: "piecewise"; readonly startMonths: readonly number[]; readonly perMonth: readonly number[]; readonly rampMonths: 0 };
 
 /**
  * Loss to follow-up: an exponential dropout time with this hazard per month, the same in every arm. A design
  * JSON may give it as `annualProportion` p instead: the rate is −ln(1 − p) / 12 (p lost within a year).
+ * With `pieces` the dropout hazard is piecewise constant over time since entry (`ratePerMonth` is then the
+ * first piece's rate).
  */
 export interface DropoutSpec {
+  readonly ratePerMonth: number;
+  readonly pieces?: readonly DropoutPiece[];
+}
+
+export interface DropoutPiece {
+  /** Months since entry from which this rate applies (the first piece from 0). */
+  readonly fromMonth: number;
   readonly ratePerMonth: number;
 }
 

@@ -1,5 +1,6 @@
-import { accrualCdf } from "./accrual.js";
-import { eventProbability, integrationSteps } from "./eventProbability.js";
+import { accrualProfile } from "./accrual.js";
+import { armEventProbability, integrationSteps } from "./eventProbability.js";
+import { cumulativeHazard } from "./piecewiseHazard.js";
 import { freedmanEvents, freedmanPower } from "./freedman.js";
 import { designAccrualMonths, type ResolvedDesign } from "./resolveDesign.js";
 import { schoenfeldEvents, schoenfeldPower } from "./schoenfeld.js";
@@ -36,7 +37,20 @@ export interface FormulaAnswer {
 }
 
 export interface AnalyticPower {
+  /** Patients randomised (all arms). */
   readonly n: number;
+  /**
+   * Probability that a randomised patient (any arm, in proportion to the allocation) has an observed event
+   * by the analysis, over accrual, follow-up and dropout (rpact's overall `getEventProbabilities`).
+   */
+  readonly eventProbability: number;
+  /** Expected events at the analysis, n · eventProbability (the same as `expectedEvents`). */
+  readonly events: number;
+  /**
+   * Power of the first comparison at those events: Schoenfeld's, at the comparison's two-sided level,
+   * both tails (rpact's `getPowerSurvival` with a two-sided one-look design).
+   */
+  readonly power: number;
   readonly targetPower: number;
   readonly accrualMonths: number;
   /** Calendar month of the analysis (accrual + follow-up, or when the target events are expected). */
@@ -47,28 +61,32 @@ export interface AnalyticPower {
 }
 
 /**
- * Schoenfeld's and Freedman's answers for the design with n patients: event probabilities by numeric
- * integration over accrual, follow-up and dropout ({@link eventProbability}), events → power, and the events
- * and sample size for `targetPower`. Cost: O(arms · strata · 4000) per evaluation (a few ms).
+ * Schoenfeld's and Freedman's answers for the design with n patients: event probabilities over accrual,
+ * follow-up and dropout ({@link armEventProbability}: exact for piecewise-exponential arms, numeric
+ * otherwise), events → power, and the events and sample size for `targetPower`. Cost: O(arms · strata)
+ * closed forms, or O(arms · strata · 4000) numerically (a few ms).
  */
 export function analyticPower(resolved: ResolvedDesign, n: number, targetPower = 0.8): AnalyticPower {
   const { design } = resolved;
   const accrualMonths = designAccrualMonths(design, n);
   const analysisTime = design.targetEvents === null ? accrualMonths + design.followUpMonths : eventDrivenTime(resolved, n, accrualMonths, design.targetEvents);
   const probabilities = armEventProbabilities(resolved, accrualMonths, analysisTime);
-  const expectedEvents = n * probabilities.reduce((sum, p, arm) => sum + resolved.allocationFractions[arm] * p, 0);
+  const eventProbability = probabilities.reduce((sum, p, arm) => sum + resolved.allocationFractions[arm] * p, 0);
+  const expectedEvents = n * eventProbability;
   const comparisons = resolved.arms.slice(1).map((_, index) => comparison(resolved, n, index + 1, targetPower, accrualMonths, analysisTime, probabilities));
-  return { n, targetPower, accrualMonths, analysisTime, expectedEvents, comparisons };
+  return { n, eventProbability, events: expectedEvents, power: comparisons[0].schoenfeld.power, targetPower, accrualMonths, analysisTime, expectedEvents, comparisons };
 }
 
-function armEventProbabilities(resolved: ResolvedDesign, accrualMonths: number, analysisTime: number): number[] {
+/**
+ * Probability of an observed event by calendar month `analysisTime`, per arm (strata pooled), for n's
+ * accrual of `accrualMonths`. NaN when the analysis time is not finite.
+ */
+export function armEventProbabilities(resolved: ResolvedDesign, accrualMonths: number, analysisTime: number): number[] {
   const { design } = resolved;
   if (!Number.isFinite(analysisTime)) return resolved.arms.map(() => NaN);
+  const profile = accrualProfile(design.accrual, accrualMonths);
   return resolved.arms.map((arm) =>
-    resolved.stratumProportions.reduce(
-      (sum, proportion, s) => sum + proportion * eventProbability(arm, resolved.stratumMultipliers[s], design.dropout.ratePerMonth, accrualMonths, design.accrual.rampMonths, analysisTime),
-      0,
-    ),
+    resolved.stratumProportions.reduce((sum, proportion, s) => sum + proportion * armEventProbability(arm, resolved.stratumMultipliers[s], resolved.dropout, profile, analysisTime), 0),
   );
 }
 
@@ -78,7 +96,7 @@ function comparison(resolved: ResolvedDesign, n: number, armIndex: number, targe
   const treatmentShare = resolved.allocationFractions[armIndex];
   const treatmentFraction = treatmentShare / (controlShare + treatmentShare);
   const allocationRatio = treatmentShare / controlShare;
-  const hazard = averageHazardRatio(resolved, armIndex, accrualMonths, analysisTime);
+  const hazard = comparisonHazardRatio(resolved, armIndex, accrualMonths, analysisTime);
   const alpha = resolved.comparisonAlpha;
   const eventShare = controlShare * probabilities[0] + treatmentShare * probabilities[armIndex];
   const expectedEvents = n * eventShare;
@@ -146,9 +164,10 @@ function eventDrivenTime(resolved: ResolvedDesign, n: number, accrualMonths: num
 /**
  * The hazard ratio of arm `armIndex` to the control: exact under proportional hazards (an arm given as a
  * hazard ratio, or two Weibull arms of the same shape); otherwise exp of the average log hazard ratio over
- * grid intervals of follow-up, weighted by the expected events in each interval (pooled arms and strata).
+ * grid intervals of follow-up, weighted by the expected events in each interval (pooled arms and strata),
+ * with the 5% and 95% event-weighted quantiles of the hazard ratio as its range. O(4000 · strata).
  */
-function averageHazardRatio(resolved: ResolvedDesign, armIndex: number, accrualMonths: number, analysisTime: number): { hazardRatio: number; proportionalHazards: boolean; range: [number, number] } {
+export function comparisonHazardRatio(resolved: ResolvedDesign, armIndex: number, accrualMonths: number, analysisTime: number): { hazardRatio: number; proportionalHazards: boolean; range: [number, number] } {
   const control = resolved.arms[0];
   const treatment = resolved.arms[armIndex];
   if (treatment.hazardRatioToControl !== null) return { hazardRatio: treatment.hazardRatioToControl, proportionalHazards: true, range: [treatment.hazardRatioToControl, treatment.hazardRatioToControl] };
@@ -158,7 +177,7 @@ function averageHazardRatio(resolved: ResolvedDesign, armIndex: number, accrualM
   }
   const horizon = Number.isFinite(analysisTime) ? analysisTime : 10 * Math.max(control.median, treatment.median);
   const step = horizon / integrationSteps;
-  const dropoutRate = resolved.design.dropout.ratePerMonth;
+  const profile = accrualProfile(resolved.design.accrual, accrualMonths);
   const shareControl = resolved.allocationFractions[0];
   const shareTreatment = resolved.allocationFractions[armIndex];
   const logRatios: number[] = [];
@@ -172,7 +191,7 @@ function averageHazardRatio(resolved: ResolvedDesign, armIndex: number, accrualM
     const survivalTreatment = treatment.survival(t);
     const cumulativeControl = Math.log(previousControl) - Math.log(survivalControl);
     const cumulativeTreatment = Math.log(previousTreatment) - Math.log(survivalTreatment);
-    const observable = Math.exp(-dropoutRate * middle) * accrualCdf(accrualMonths, resolved.design.accrual.rampMonths, horizon - middle);
+    const observable = Math.exp(-cumulativeHazard(resolved.dropout, middle)) * profile.cdf(horizon - middle);
     let weight = 0;
     resolved.stratumProportions.forEach((proportion, s) => {
       const m = resolved.stratumMultipliers[s];

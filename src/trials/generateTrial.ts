@@ -1,5 +1,6 @@
 import type { RandomSource } from "../random/randomSource.js";
-import { accrualQuantile } from "./accrual.js";
+import { accrualProfile, accrualQuantile } from "./accrual.js";
+import { inverseCumulativeHazard } from "./piecewiseHazard.js";
 import type { ResolvedDesign } from "./resolveDesign.js";
 
 /**
@@ -58,9 +59,24 @@ export function trialBuffers(n: number): TrialBuffers {
  * event-driven analysis); allocates nothing when `buffers` is given.
  */
 export function generateTrial(resolved: ResolvedDesign, n: number, accrualMonths: number, source: RandomSource, buffers: TrialBuffers = trialBuffers(n)): TrialData {
+  drawTrialPatients(resolved, n, accrualMonths, source, buffers);
+  const { design } = resolved;
+  const analysisTime = design.targetEvents === null ? accrualMonths + design.followUpMonths : eventDrivenAnalysisTime(n, design.targetEvents, buffers);
+  return censorTrialAt(n, accrualMonths, analysisTime, buffers);
+}
+
+/**
+ * The patients of one trial, drawn into `buffers` (arm, stratum, entry, event and dropout times; nothing is
+ * censored yet): the first half of {@link generateTrial}. The group-sequential simulation draws once and
+ * then censors at each interim analysis ({@link censorTrialAt}). O(n).
+ */
+export function drawTrialPatients(resolved: ResolvedDesign, n: number, accrualMonths: number, source: RandomSource, buffers: TrialBuffers): void {
   const { design, arms, block, allocationFractions, stratumCumulative, stratumInversePower } = resolved;
   const rampMonths = design.accrual.rampMonths;
   const dropoutRate = design.dropout.ratePerMonth;
+  // Piecewise accrual or dropout: inversion through their profiles (same one draw per patient each).
+  const piecewiseEntry = design.accrual.kind === "piecewise" ? accrualProfile(design.accrual, accrualMonths).quantile : null;
+  const piecewiseDropout = design.dropout.pieces !== undefined && design.dropout.pieces.length > 1 ? resolved.dropout : null;
   const { arm, stratum, entry, eventTime, dropoutTime } = buffers;
   const blockLength = block === null ? 0 : block.length;
   let position = blockLength;
@@ -89,14 +105,23 @@ export function generateTrial(resolved: ResolvedDesign, n: number, accrualMonths
     let s = 0;
     while (us >= stratumCumulative[s] && s < stratumCumulative.length - 1) s++;
     stratum[patient] = s;
-    entry[patient] = accrualQuantile(accrualMonths, rampMonths, source());
+    entry[patient] = piecewiseEntry === null ? accrualQuantile(accrualMonths, rampMonths, source()) : piecewiseEntry(source());
     const survivalProbability = 1 - source();
     const power = stratumInversePower[s];
     eventTime[patient] = arms[arm[patient]].quantile(power === 1 ? survivalProbability : Math.pow(survivalProbability, power));
     const ud = source();
-    dropoutTime[patient] = dropoutRate > 0 ? -Math.log1p(-ud) / dropoutRate : Infinity;
+    if (piecewiseDropout !== null) dropoutTime[patient] = inverseCumulativeHazard(piecewiseDropout, -Math.log1p(-ud));
+    else dropoutTime[patient] = dropoutRate > 0 ? -Math.log1p(-ud) / dropoutRate : Infinity;
   }
-  const analysisTime = design.targetEvents === null ? accrualMonths + design.followUpMonths : eventDrivenAnalysisTime(n, design.targetEvents, buffers);
+}
+
+/**
+ * The trial drawn in `buffers` as analysed at calendar month `analysisTime`: time = min(event, dropout,
+ * analysis − entry), event = 1 when the event comes first and by the analysis (patients not yet entered
+ * have time 0, no event). The second half of {@link generateTrial}; the returned columns view `buffers`. O(n).
+ */
+export function censorTrialAt(n: number, accrualMonths: number, analysisTime: number, buffers: TrialBuffers): TrialData {
+  const { arm, stratum, entry, eventTime, dropoutTime } = buffers;
   const { time, event } = buffers;
   for (let patient = 0; patient < n; patient++) {
     const administrative = analysisTime - entry[patient];
@@ -127,6 +152,16 @@ export function generateTrial(resolved: ResolvedDesign, n: number, accrualMonths
  * the month the last patient's follow-up ends.
  */
 function eventDrivenAnalysisTime(n: number, targetEvents: number, buffers: TrialBuffers): number {
+  const calendar = calendarEventTimes(n, buffers);
+  return calendar.events.length < targetEvents ? calendar.lastFollowUp : calendar.events[targetEvents - 1];
+}
+
+/**
+ * The calendar months of the observable events of the trial drawn in `buffers`, sorted (a view of
+ * `buffers.calendar`), and the month the last patient's follow-up ends (the analysis when too few events
+ * ever occur). O(n log n).
+ */
+export function calendarEventTimes(n: number, buffers: TrialBuffers): { readonly events: Float64Array; readonly lastFollowUp: number } {
   const { entry, eventTime, dropoutTime, calendar } = buffers;
   let count = 0;
   let last = 0;
@@ -135,11 +170,6 @@ function eventDrivenAnalysisTime(n: number, targetEvents: number, buffers: Trial
     if (Number.isFinite(end) && end > last) last = end;
     if (eventTime[patient] <= dropoutTime[patient] && Number.isFinite(eventTime[patient])) calendar[count++] = entry[patient] + eventTime[patient];
   }
-  if (count < targetEvents) {
-    if (last > 0) return last;
-    for (let patient = 0; patient < n; patient++) if (entry[patient] > last) last = entry[patient];
-    return last;
-  }
-  const events = calendar.subarray(0, count).sort();
-  return events[targetEvents - 1];
+  if (last === 0) for (let patient = 0; patient < n; patient++) if (entry[patient] > last) last = entry[patient];
+  return { events: calendar.subarray(0, count).sort(), lastFollowUp: last };
 }

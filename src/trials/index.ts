@@ -1,4 +1,5 @@
-// Trial planner: power and sample size by simulation, with Schoenfeld and Freedman cross-checks.
+// Trial planner: power and sample size by simulation, with Schoenfeld and Freedman cross-checks, and
+// group-sequential designs computed as rpact does.
 // Browser-safe. Node-only (not re-exported here): powerWorkersNode.ts (worker threads) and
 // strategyArmsNode.ts (strategy arms simulated by the engine from data/).
 export * from "./TrialDesign.js";
@@ -23,3 +24,12 @@ export * from "./freedman.js";
 export * from "./eventProbability.js";
 export * from "./analyticPower.js";
 export * from "./wilsonInterval.js";
+export * from "./piecewiseHazard.js";
+export * from "./spendingFunction.js";
+export * from "./groupSequentialProbabilities.js";
+export * from "./groupSequentialDesign.js";
+export * from "./sequentialCharacteristics.js";
+export * from "./sequentialSurvivalPlan.js";
+export * from "./planSequential.js";
+export * from "./simulationLooks.js";
+export * from "./simulateSequential.js";

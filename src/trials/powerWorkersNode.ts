@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import { findSampleSize, type SampleSizeResult } from "./findSampleSize.js";
 import type { PowerResult } from "./PowerResult.js";
 import { resolveDesign } from "./resolveDesign.js";
+import type { SequentialLooks } from "./simulationLooks.js";
 import { concatOutcomes, type TrialOutcomes } from "./simulateTrials.js";
 import { summarizePower } from "./summarizePower.js";
 import type { TrialDesign } from "./TrialDesign.js";
@@ -23,7 +24,7 @@ export interface ParallelTrialRunner {
 /**
  * Spreads each evaluation's `sims` trials over `workers` threads in chunks handed out as threads free up:
  *
- *   trials 0 … sims−1 ─ chunks ─► worker k: simulateTrials(design, n, first, last) ─► outcomes ─ concat in trial order
+ *   trials 0 … sims−1 ─ chunks ─► worker k: simulateTrials(design, n, first, last, looks) ─► outcomes ─ concat in trial order
  *
  * Trial i always draws from `subStream(seed, "trial", i)`, so the answer does not depend on the number of
  * workers or on which worker ran which chunk. With `workers` ≤ 1 the trials run in the calling thread.
@@ -64,24 +65,24 @@ export function parallelTrialRunner(options: { readonly workers?: number } = {})
   };
   for (let k = 0; k < workers; k++) start();
 
-  const runChunk = async (design: TrialDesign, n: number, first: number, last: number): Promise<TrialOutcomes> => {
+  const runChunk = async (design: TrialDesign, n: number, first: number, last: number, looks: SequentialLooks | null): Promise<TrialOutcomes> => {
     while (idle.length === 0 && failure === null) await new Promise<void>((resolve) => waiting.push(resolve));
     if (failure !== null) throw failure;
     const worker = idle.pop() as Worker;
     const id = nextId++;
     return new Promise<TrialOutcomes>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      const job: TrialJob = { id, design, n, first, last };
+      const job: TrialJob = { id, design, n, first, last, looks };
       worker.postMessage(job);
     });
   };
 
-  const run: TrialRunner = async (design, n) => {
+  const run: TrialRunner = async (design, n, looks = null) => {
     if (failure !== null) throw failure;
     const chunks = Math.min(design.sims, workers * 4);
     const size = Math.ceil(design.sims / chunks);
     const jobs: Promise<TrialOutcomes>[] = [];
-    for (let first = 0; first < design.sims; first += size) jobs.push(runChunk(design, n, first, Math.min(design.sims, first + size)));
+    for (let first = 0; first < design.sims; first += size) jobs.push(runChunk(design, n, first, Math.min(design.sims, first + size), looks));
     return concatOutcomes(await Promise.all(jobs));
   };
   return {

@@ -1,7 +1,8 @@
 import { accrualDuration } from "./accrual.js";
 import { armModel, type ArmModel } from "./armModel.js";
 import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
-import type { TrialDesign } from "./TrialDesign.js";
+import type { PiecewiseHazard } from "./piecewiseHazard.js";
+import type { DropoutSpec, TrialDesign } from "./TrialDesign.js";
 
 /**
  * A validated {@link TrialDesign} in numeric form, ready for the simulation loop: arm models, the allocation
@@ -27,6 +28,8 @@ export interface ResolvedDesign {
   readonly comparisonAlpha: number;
   /** z_{1 − comparisonAlpha/2}. */
   readonly criticalZ: number;
+  /** The loss-to-follow-up hazard over time since entry (one piece when exponential). */
+  readonly dropout: PiecewiseHazard;
 }
 
 export function resolveDesign(design: TrialDesign): ResolvedDesign {
@@ -58,7 +61,14 @@ export function resolveDesign(design: TrialDesign): ResolvedDesign {
     stratumMultipliers: strata.map((s) => s.hazardMultiplier),
     comparisonAlpha,
     criticalZ: inverseNormalCdf(1 - comparisonAlpha / 2),
+    dropout: dropoutHazard(design.dropout),
   };
+}
+
+/** The dropout spec as a piecewise-constant hazard. */
+export function dropoutHazard(dropout: DropoutSpec): PiecewiseHazard {
+  if (dropout.pieces === undefined || dropout.pieces.length === 0) return { starts: [0], rates: [dropout.ratePerMonth] };
+  return { starts: dropout.pieces.map((piece) => piece.fromMonth), rates: dropout.pieces.map((piece) => piece.ratePerMonth) };
 }
 
 /**

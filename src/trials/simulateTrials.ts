@@ -1,7 +1,8 @@
 import { subStream } from "../random/randomSource.js";
 import { compareArms, ComparisonWorkspace } from "./compareArms.js";
-import { generateTrial, trialBuffers } from "./generateTrial.js";
+import { calendarEventTimes, censorTrialAt, drawTrialPatients, generateTrial, trialBuffers } from "./generateTrial.js";
 import { designAccrualMonths, type ResolvedDesign } from "./resolveDesign.js";
+import type { SequentialLooks } from "./simulationLooks.js";
 
 /**
  * The raw Monte Carlo output for simulated trials `first` … `first + count − 1`, in columns. Per-comparison
@@ -22,13 +23,35 @@ export interface TrialOutcomes {
   readonly totalEvents: Float64Array;
   /** Calendar month of the analysis, per trial. */
   readonly analysisTime: Float64Array;
+  /** Group-sequential trials only: what happened at each look (the columns above then describe the stopping look). */
+  readonly sequential?: SequentialOutcomes;
 }
+
+/** Per-look outcomes of group-sequential trials; per-look columns hold `count × looks` entries, trial-major. */
+export interface SequentialOutcomes {
+  readonly looks: number;
+  /** Look at which the trial stopped (1-based; the last look when it ran to the end). */
+  readonly stopLook: Uint8Array;
+  /** Why: 1 efficacy, 2 futility, 3 rejection in the other direction (two-sided), 0 none (final analysis without rejection). */
+  readonly decision: Uint8Array;
+  /** Standardised statistic S (positive favours the treatment) and estimated hazard ratio at each look; NaN after the stop. */
+  readonly statistic: Float64Array;
+  readonly hazardRatio: Float64Array;
+  /** Calendar month of each look and the events there, every look (also those after the stop: when they would have been). */
+  readonly time: Float64Array;
+  readonly events: Float64Array;
+}
+
+/** Decisions of a group-sequential look. */
+export const SequentialDecision = { none: 0, efficacy: 1, futility: 2, harm: 3 } as const;
 
 /**
  * Simulates trials `first` … `last − 1` of n patients. Trial i draws only from `subStream(seed, "trial", i)`,
- * so any split of the indices among workers gives the same outcomes. Runs in O((last − first) · n log n).
+ * so any split of the indices among workers gives the same outcomes. With `looks` the trials are
+ * group-sequential ({@link simulateSequentialTrial}). Runs in O((last − first) · looks · n log n).
  */
-export function simulateTrials(resolved: ResolvedDesign, n: number, first: number, last: number): TrialOutcomes {
+export function simulateTrials(resolved: ResolvedDesign, n: number, first: number, last: number, looks: SequentialLooks | null = null): TrialOutcomes {
+  if (looks !== null) return simulateSequentialTrials(resolved, n, first, last, looks);
   const count = Math.max(0, last - first);
   const comparisons = resolved.arms.length - 1;
   const size = count * comparisons;
@@ -68,6 +91,87 @@ export function simulateTrials(resolved: ResolvedDesign, n: number, first: numbe
   return outcomes;
 }
 
+/**
+ * Group-sequential trials: the same patients as {@link simulateTrials} draws (trial i from sub-stream i),
+ * analysed at each look:
+ *
+ *   draw the patients once → sort the calendar months of their events
+ *   look k: analysis at the month of the events_k-th event → censor there → compareArms → S = direction · z
+ *           S ≥ efficacy_k: stop, reject  ·  two-sided and S ≤ −efficacy_k: stop, reject (other direction)
+ *           S < futility_k: stop for futility  ·  otherwise continue to look k + 1
+ *
+ * A look whose events never come (too few events in the whole trial) is held when the last follow-up ends,
+ * with the events there are. The summary columns of {@link TrialOutcomes} describe the stopping look.
+ * O(count · looks · n log n).
+ */
+function simulateSequentialTrials(resolved: ResolvedDesign, n: number, first: number, last: number, looks: SequentialLooks): TrialOutcomes {
+  const count = Math.max(0, last - first);
+  const lookCount = looks.events.length;
+  const outcomes = {
+    first,
+    count,
+    comparisons: 1,
+    reject: new Uint8Array(count),
+    z: new Float64Array(count),
+    hazardRatio: new Float64Array(count),
+    medianControl: new Float64Array(count),
+    medianTreatment: new Float64Array(count),
+    events: new Float64Array(count),
+    totalEvents: new Float64Array(count),
+    analysisTime: new Float64Array(count),
+    sequential: {
+      looks: lookCount,
+      stopLook: new Uint8Array(count),
+      decision: new Uint8Array(count),
+      statistic: new Float64Array(count * lookCount).fill(NaN),
+      hazardRatio: new Float64Array(count * lookCount).fill(NaN),
+      time: new Float64Array(count * lookCount),
+      events: new Float64Array(count * lookCount),
+    },
+  } satisfies TrialOutcomes;
+  const buffers = trialBuffers(n);
+  const workspace = new ComparisonWorkspace(n);
+  const accrualMonths = designAccrualMonths(resolved.design, n);
+  const sequential = outcomes.sequential;
+  for (let k = 0; k < count; k++) {
+    drawTrialPatients(resolved, n, accrualMonths, subStream(resolved.design.seed, "trial", first + k), buffers);
+    const calendar = calendarEventTimes(n, buffers);
+    for (let look = 0; look < lookCount; look++) {
+      const wanted = looks.events[look];
+      const at = k * lookCount + look;
+      sequential.time[at] = calendar.events.length >= wanted ? calendar.events[wanted - 1] : calendar.lastFollowUp;
+      sequential.events[at] = Math.min(wanted, calendar.events.length);
+    }
+    for (let look = 0; look < lookCount; look++) {
+      const at = k * lookCount + look;
+      const time = sequential.time[at];
+      const trial = censorTrialAt(n, accrualMonths, time, buffers);
+      const outcome = compareArms(resolved, workspace.fill(trial, 1));
+      const statistic = looks.direction * outcome.z;
+      sequential.statistic[at] = statistic;
+      sequential.hazardRatio[at] = outcome.hazardRatio;
+      const final = look === lookCount - 1;
+      let decision: number = SequentialDecision.none;
+      if (statistic >= looks.efficacy[look]) decision = SequentialDecision.efficacy;
+      else if (looks.sided === 2 && statistic <= -looks.efficacy[look]) decision = SequentialDecision.harm;
+      else if (!final && statistic < looks.futility[look]) decision = SequentialDecision.futility;
+      if (decision === SequentialDecision.none && !final) continue;
+      sequential.stopLook[k] = look + 1;
+      sequential.decision[k] = decision;
+      outcomes.reject[k] = decision === SequentialDecision.efficacy || decision === SequentialDecision.harm ? 1 : 0;
+      outcomes.z[k] = outcome.z;
+      outcomes.hazardRatio[k] = outcome.hazardRatio;
+      outcomes.medianControl[k] = outcome.medianControl;
+      outcomes.medianTreatment[k] = outcome.medianTreatment;
+      outcomes.events[k] = outcome.events;
+      outcomes.totalEvents[k] = outcome.events;
+      outcomes.analysisTime[k] = time;
+      break;
+    }
+  }
+  return outcomes;
+}
+
 /** Joins consecutive blocks of outcomes (as returned by workers) in trial order. */
 export function concatOutcomes(parts: readonly TrialOutcomes[]): TrialOutcomes {
   const sorted = [...parts].sort((a, b) => a.first - b.first);
@@ -94,5 +198,18 @@ export function concatOutcomes(parts: readonly TrialOutcomes[]): TrialOutcomes {
     events: join(f64, (o) => o.events),
     totalEvents: join(f64, (o) => o.totalEvents),
     analysisTime: join(f64, (o) => o.analysisTime),
+    ...(sorted.length > 0 && sorted[0].sequential !== undefined
+      ? {
+          sequential: {
+            looks: sorted[0].sequential.looks,
+            stopLook: join((length) => new Uint8Array(length), (o) => (o.sequential as SequentialOutcomes).stopLook),
+            decision: join((length) => new Uint8Array(length), (o) => (o.sequential as SequentialOutcomes).decision),
+            statistic: join(f64, (o) => (o.sequential as SequentialOutcomes).statistic),
+            hazardRatio: join(f64, (o) => (o.sequential as SequentialOutcomes).hazardRatio),
+            time: join(f64, (o) => (o.sequential as SequentialOutcomes).time),
+            events: join(f64, (o) => (o.sequential as SequentialOutcomes).events),
+          },
+        }
+      : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { designDefaults } from "./parseTrialDesign.js";
-import type { TestSpec, TrialDesign } from "./TrialDesign.js";
+import type { SequentialSpec, TestSpec, TrialDesign } from "./TrialDesign.js";
 
 /** The common two-arm case, as the `pnen-sim power` flags and the dashboard give it. */
 export interface TwoArmOptions {
@@ -23,6 +23,8 @@ export interface TwoArmOptions {
   readonly seed?: number | string;
   readonly test?: TestSpec;
   readonly labels?: readonly [string, string];
+  /** Interim analyses (see `parseSequentialSpec` to build one from a JSON block); absent: one final analysis. */
+  readonly sequential?: SequentialSpec;
 }
 
 /** Builds a two-arm {@link TrialDesign} (control first) with the defaults of {@link designDefaults}. */
@@ -51,5 +53,6 @@ export function twoArmDesign(options: TwoArmOptions): TrialDesign {
     multiplicity: designDefaults.multiplicity,
     sims: options.sims ?? designDefaults.sims,
     seed: options.seed ?? designDefaults.seed,
+    ...(options.sequential === undefined ? {} : { sequential: options.sequential }),
   };
 }

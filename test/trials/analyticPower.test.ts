@@ -5,6 +5,7 @@ import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
 import { resolveDesign } from "../../src/trials/resolveDesign.js";
 import { schoenfeldEvents, schoenfeldPower } from "../../src/trials/schoenfeld.js";
 import { twoArmDesign } from "../../src/trials/twoArmDesign.js";
+import { expectClose, singleLookCases } from "./rpactFixtures.js";
 
 describe("analyticPower(resolved, n, targetPower)", () => {
   it("analyticPower of 12 vs 22 months: HR 12/22, events from the closed-form event probabilities, Schoenfeld's power and n", () => {
@@ -55,4 +56,24 @@ describe("analyticPower(resolved, n, targetPower)", () => {
     expect(twoToOne.expectedEvents).toBeCloseTo(88.2391258306, 4);
     expect(twoToOne.schoenfeld.power).toBeCloseTo(0.765502220055, 6);
   });
+});
+
+// Reference: rpact 3.3.4 getEventProbabilities + getPowerSurvival with a one-look two-sided design,
+// test/fixtures/rpact/make-fixtures.R; the R call is in each title.
+describe("analyticPower(resolved, n) equals rpact's getPowerSurvival for one look, with accrual and dropout", () => {
+  for (const c of singleLookCases()) {
+    it(`analyticPower (${c.id}) equals ${c.call}`, () => {
+      const design = parseTrialDesign(c.design, c.id);
+      const analytic = analyticPower(resolveDesign(design), design.n);
+      const r = c.rpact;
+      expectClose("accrual months", [analytic.accrualMonths], [r.accrualMonths], 1e-9);
+      // rpact's getPowerSurvival finds the analysis month with uniroot(tol = 1e-6).
+      expectClose("analysisTime", [analytic.analysisTime], [r.analysisTime], 1e-6);
+      expectClose("eventProbability", [analytic.eventProbability], [r.eventProbability], 1e-6);
+      expectClose("eventProbability by arm", [analytic.comparisons[0].eventProbabilityTreatment, analytic.comparisons[0].eventProbabilityControl], [r.eventProbabilityTreatment, r.eventProbabilityControl], 1e-6);
+      expectClose("events", [analytic.events], [r.events], 1e-6);
+      expectClose("power", [analytic.power], [r.power], 1e-6);
+      expect(analytic.events).toBe(analytic.expectedEvents);
+    });
+  }
 });

@@ -38,3 +38,27 @@ describe("armModel(spec, control)", () => {
     expect(json.description).toContain("about 17.2 months");
   });
 });
+
+describe("armModel: piecewise-exponential arms and delayed effects", () => {
+  it("armModel({piecewise}) has S(t) = exp(−H(t)) with H piecewise linear; quantile inverts survival", () => {
+    const model = armModel({ kind: "piecewise", startMonths: [0, 6, 12], ratesPerMonth: [0.06, 0.05, 0.04] }, null);
+    expect(model.survival(10)).toBeCloseTo(Math.exp(-(0.06 * 6 + 0.05 * 4)), 14);
+    expect(model.survival(20)).toBeCloseTo(Math.exp(-(0.36 + 0.3 + 0.04 * 8)), 14);
+    for (const p of [0.9, 0.6, 0.3, 0.01]) expect(model.survival(model.quantile(p))).toBeCloseTo(p, 12);
+    expect(model.hazard).toEqual({ starts: [0, 6, 12], rates: [0.06, 0.05, 0.04] });
+  });
+  it("armModel({hazardRatio, delayMonths}) follows the control until the delay, then HR × its hazard", () => {
+    const control = weibullModel(12, 1);
+    const delayed = armModel({ kind: "hazardRatio", hazardRatio: 0.5, delayMonths: 4 }, control);
+    expect(delayed.survival(3)).toBeCloseTo(control.survival(3), 14);
+    const rate = Math.LN2 / 12;
+    expect(delayed.survival(10)).toBeCloseTo(Math.exp(-rate * 4 - 0.5 * rate * 6), 14);
+    for (const p of [0.95, 0.8, 0.4]) expect(delayed.survival(delayed.quantile(p))).toBeCloseTo(p, 12);
+    expect(delayed.hazard).toEqual({ starts: [0, 4], rates: [rate, 0.5 * rate] });
+    expect(delayed.hazardRatioToControl).toBeNull();
+    // A delay inside a piecewise control splits the piece.
+    const piecewise = armModel({ kind: "piecewise", startMonths: [0, 6], ratesPerMonth: [0.06, 0.04] }, null);
+    expect(armModel({ kind: "hazardRatio", hazardRatio: 0.5, delayMonths: 3 }, piecewise).hazard).toEqual({ starts: [0, 3, 6], rates: [0.06, 0.03, 0.02] });
+    expect(armModel({ kind: "hazardRatio", hazardRatio: 0.5, delayMonths: 8 }, piecewise).hazard).toEqual({ starts: [0, 6, 8], rates: [0.06, 0.04, 0.02] });
+  });
+});

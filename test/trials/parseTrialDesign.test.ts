@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
+import { dropoutRateFromAnnualProportion } from "../../src/trials/TrialDesign.js";
 import { isInputError, type InputError } from "../../src/util/InputError.js";
 
 const minimal = { arms: [{ label: "control", median: 12 }, { label: "treatment", median: 22 }] };
@@ -65,7 +66,7 @@ describe("parseTrialDesign(json, source)", () => {
       expect.arrayContaining([
         "arms[0].hazardRatio: the control arm (arms[0]) needs a median or a mixture, not a hazard ratio",
         "arms[1].median: expected a positive number, got -3",
-        "arms[2]: expected exactly one of median, hazardRatio, mixture, strategy, got median and hazardRatio",
+        "arms[2]: expected exactly one of median, hazardRatio, piecewise, mixture, strategy, got median and hazardRatio",
         "n: expected an integer >= 2, got 10.5",
         "accrual: expected exactly one of months (duration) and ratePerMonth",
         "dropout.annualProportion: expected a number >= 0 < 1, got 1.5",
@@ -97,5 +98,58 @@ describe("parseTrialDesign(json, source)", () => {
     expect(problemsOf({ ...minimal, accrual: { months: 0 }, followUpMonths: 0 })).toEqual(["followUpMonths: expected a number > 0 when accrual.months is 0 (the analysis would be at month 0, before any event)"]);
     expect(parseTrialDesign({ ...minimal, accrual: { months: 0 }, followUpMonths: 0, targetEvents: 50 }).targetEvents).toBe(50);
     expect(parseTrialDesign({ ...minimal, accrual: { months: 0 }, followUpMonths: 6 }).followUpMonths).toBe(6);
+  });
+
+  it("parseTrialDesign reads piecewise-exponential arms, delayed effects, piecewise accrual and piecewise dropout", () => {
+    const design = parseTrialDesign({
+      arms: [
+        { label: "control", piecewise: [{ fromMonth: 0, ratePerMonth: 0.06 }, { fromMonth: 6, median: 12 }] },
+        { label: "treatment", hazardRatio: 0.6, delayMonths: 4 },
+      ],
+      accrual: { piecewise: [{ fromMonth: 0, perMonth: 2 }, { fromMonth: 6, perMonth: 8 }] },
+      dropout: { piecewise: [{ fromMonth: 0, annualProportion: 0.1 }, { fromMonth: 12, ratePerMonth: 0.002 }] },
+    });
+    expect(design.arms[0].survival).toEqual({ kind: "piecewise", startMonths: [0, 6], ratesPerMonth: [0.06, Math.LN2 / 12] });
+    expect(design.arms[1].survival).toEqual({ kind: "hazardRatio", hazardRatio: 0.6, delayMonths: 4 });
+    expect(design.accrual).toEqual({ kind: "piecewise", startMonths: [0, 6], perMonth: [2, 8], rampMonths: 0 });
+    expect(design.dropout.pieces).toEqual([{ fromMonth: 0, ratePerMonth: dropoutRateFromAnnualProportion(0.1) }, { fromMonth: 12, ratePerMonth: 0.002 }]);
+    expect(design.dropout.ratePerMonth).toBeCloseTo(-Math.log(0.9) / 12, 15);
+  });
+  it("parseTrialDesign reads a sequential block with its defaults and keeps designs without one unchanged", () => {
+    const design = parseTrialDesign({ ...minimal, sequential: { analyses: [0.5, 0.75, 1], futility: "obf" } });
+    expect(design.sequential).toEqual({ informationRates: [0.5, 0.75, 1], spending: "obf", gamma: 0, classical: false, sided: 1, futility: { kind: "spending", spending: "obf", gamma: 0 }, targetPower: null });
+    const hsd = parseTrialDesign({ ...minimal, sequential: { analyses: [0.4, 1], spending: "hsd", sided: 2, targetPower: 0.9 } }).sequential;
+    expect(hsd).toMatchObject({ spending: "hsd", gamma: -4, sided: 2, futility: null, targetPower: 0.9 });
+    expect(parseTrialDesign({ ...minimal, sequential: { analyses: [0.5, 1], futility: { z: [0.2] } } }).sequential?.futility).toEqual({ kind: "z", z: [0.2] });
+    expect("sequential" in parseTrialDesign(minimal)).toBe(false);
+  });
+  it("parseTrialDesign reports the problems of the new blocks with their field paths", () => {
+    const problems = problemsOf({
+      arms: [{ label: "c", piecewise: [{ fromMonth: 2, ratePerMonth: 0.1 }] }, { label: "t", median: 12, delayMonths: 3 }, { label: "x", median: 9 }],
+      accrual: { piecewise: [{ perMonth: 5 }, { fromMonth: 0, perMonth: -1 }] },
+      dropout: { piecewise: [{ fromMonth: 0 }] },
+      test: { type: "rmst", tau: 12 },
+      sequential: { analyses: [0.5, 0.9], spending: "lan", gamma: 2, sided: 3, futility: { z: [0, 1] }, targetPower: 1.2 },
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "arms[0].piecewise[0].fromMonth: the first piece starts at month 0, got 2",
+        "arms[1].delayMonths: only allowed with hazardRatio (a delayed effect)",
+        "accrual.piecewise[1].fromMonth: expected a month after the previous piece's (0), got 0",
+        "accrual.piecewise[1].perMonth: expected a positive number, got -1",
+        "dropout.piecewise[0]: expected exactly one of ratePerMonth and annualProportion",
+        "sequential.analyses: the last analysis is the final one, at 1 (all the events), got 0.9",
+        'sequential.spending: expected one of obf, pocock, hsd, got "lan"',
+        'sequential.gamma: only used with spending "hsd"',
+        "sequential.sided: expected 1 or 2, got 3",
+        "sequential.futility.z: expected 1 number in (-6, 6), one per interim analysis, got [0,1]",
+        "sequential.targetPower: expected a number > 0 < 1, got 1.2",
+        "sequential: a group-sequential design compares two arms, got 3",
+        "sequential: the bounds are for the log-rank or Cox statistic (information = events); test rmst cannot be used",
+      ]),
+    );
+    expect(problemsOf({ ...minimal, sequential: { analyses: [0.5, 1], sided: 2, futility: "obf" } })).toContain("sequential.futility: futility bounds need sided 1 (rpact 3.3.4 itself marks two-sided beta spending as experimental)");
+    expect(problemsOf({ ...minimal, sequential: { analyses: [1], futility: "obf" } })).toContain("sequential.futility: needs at least one interim analysis");
+    expect(problemsOf({ ...minimal, sequential: { analyses: [0.5, 1], classical: true, spending: "hsd" } })).toContain('sequential.classical: classical bounds are O\'Brien-Fleming\'s or Pocock\'s (spending "obf" or "pocock"), not "hsd"');
   });
 });

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { simulatePower } from "../../src/trials/simulatePower.js";
 import { parallelTrialRunner, simulatePowerParallel, workerSupport } from "../../src/trials/powerWorkersNode.js";
 import { twoArmDesign } from "../../src/trials/twoArmDesign.js";
+import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
+import { planSequential } from "../../src/trials/planSequential.js";
+import { simulationLooks } from "../../src/trials/simulationLooks.js";
 
 // Worker threads load the simulation from compiled JavaScript (dist/), or from these TypeScript sources through
 // tsx's ESM loader (a dev dependency). Without either, the worker tests are skipped with the reason.
@@ -26,6 +29,21 @@ describe.skipIf(!support.available)(`simulatePowerParallel(design, { workers }) 
     }
     expect(results[1]).toEqual(results[0]);
     expect(results[2]).toEqual(results[0]);
+  });
+  it("parallelTrialRunner gives the same group-sequential outcomes (every look) with 1 and 2 workers", async () => {
+    const design = parseTrialDesign({ arms: [{ label: "c", median: 12 }, { label: "t", hazardRatio: 0.6 }], n: 90, sims: 61, seed: 45, sequential: { analyses: [0.5, 1], futility: "obf" } });
+    const { looks, n } = simulationLooks(planSequential(design), 1);
+    const results = [];
+    for (const workers of [1, 2]) {
+      const runner = parallelTrialRunner({ workers });
+      try {
+        results.push(await runner.run(design, n, looks));
+      } finally {
+        await runner.close();
+      }
+    }
+    expect(results[0].sequential?.statistic.length).toBe(122);
+    expect(results[1]).toEqual(results[0]);
   });
 });
 

@@ -14,6 +14,11 @@ import { findSampleSizeParallel, parallelTrialRunner, simulatePowerParallel, def
 import { resolveStrategyArmsNode } from "../../trials/strategyArmsNode.js";
 import { isTestKind, TestKinds, type ArmSurvivalSpec, type TestSpec, type TrialDesign } from "../../trials/TrialDesign.js";
 import { twoArmDesign } from "../../trials/twoArmDesign.js";
+import { sequentialBoundarySpec } from "../../figures/sequentialBoundarySpec.js";
+import { planSequential } from "../../trials/planSequential.js";
+import type { SequentialSurvivalPlan } from "../../trials/sequentialSurvivalPlan.js";
+import { simulateSequential, type SequentialSimulation } from "../../trials/simulateSequential.js";
+import { applySequentialFlags, sequentialFlagOptions, sequentialHelp, sequentialJson, sequentialText } from "./powerSequential.js";
 import { InputError } from "../../util/InputError.js";
 import type { Command } from "../Command.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
@@ -57,9 +62,15 @@ Any design:
   --curve FILE             also write a power curve (power against n, one line per effect size) as
                            FILE.vl.json, FILE.svg and FILE.png
   --json                   print the result as JSON: { power, lower, upper, expectedEvents,
-                           medianHazardRatio, n, schoenfeld: { events, power, n }, freedman, ... }
+                           medianHazardRatio, n, schoenfeld: { events, power, n }, freedman, ...,
+                           analytic: { eventProbability, events, n, power, ... }, sequential: { ... } }
                            (schoenfeld.events and .n are for the target power, default 0.8;
-                           schoenfeld.power is at this design's expected events)
+                           schoenfeld.power is at this design's expected events; analytic.power is
+                           rpact's getPowerSurvival with accrual and dropout; sequential with --looks:
+                           { informationRates, efficacy: { z, p, hr, alphaSpent }, futility, maxEvents,
+                           maxN, expectedEvents: { h0, h1 }, rejectionProbabilities, ..., simulated })
+
+${sequentialHelp}
 
 Research use only: a planning aid, not a substitute for a statistician's review of the protocol.
 `;
@@ -83,6 +94,7 @@ const options = {
   workers: { type: "string" },
   curve: { type: "string" },
   json: { type: "boolean" },
+  ...sequentialFlagOptions,
 } as const;
 
 export const powerCommand: Command = {
@@ -91,13 +103,16 @@ export const powerCommand: Command = {
   help,
   async run(args, io) {
     const { values } = parseFlags("power", args, options);
-    const given = designFromFlags(values, io.cwd);
+    const given = applySequentialFlags(designFromFlags(values, io.cwd), values);
     const provenance = powerProvenance(given);
     const design = resolveStrategyArmsNode(given, { cwd: io.cwd });
     const targetPower = values["target-power"] === undefined ? null : numberFlag("power", "target-power", values["target-power"], 0.8, { exclusiveMin: 0, exclusiveMax: 1 });
     if (targetPower !== null && values.n !== undefined) throw new InputError("pnen-sim power: give --n or --target-power, not both");
     const workers = numberFlag("power", "workers", values.workers, defaultWorkers(), { integer: true, min: 1, max: 64 });
     if (values.curve !== undefined) ensureOutputFolderNode(dirname(resolve(io.cwd, values.curve as string)), "pnen-sim power: --curve");
+    if (values["boundary-figure"] !== undefined) ensureOutputFolderNode(dirname(resolve(io.cwd, values["boundary-figure"] as string)), "pnen-sim power: --boundary-figure");
+    // The analytic plan first: a design that cannot be planned is refused before any simulation runs.
+    const plan = design.sequential ? planSequential(design, { n: design.n, targetPower: targetPower ?? design.sequential.targetPower }) : null;
     let result: PowerResult;
     let search: SampleSizeResult | null = null;
     if (targetPower !== null) {
@@ -106,9 +121,19 @@ export const powerCommand: Command = {
     } else {
       result = await simulatePowerParallel(design, { workers });
     }
+    let sequential: { plan: SequentialSurvivalPlan; simulation: SequentialSimulation } | null = null;
+    if (plan !== null) {
+      const runner = parallelTrialRunner({ workers });
+      try {
+        sequential = { plan, simulation: await simulateSequential(design, plan, runner.run) };
+      } finally {
+        await runner.close();
+      }
+    }
     if (values.curve !== undefined) await writeCurve(design, result, targetPower, workers, resolve(io.cwd, values.curve), io.stderr, provenance);
-    if (values.json) io.stdout(`${JSON.stringify(jsonResult(result, search, provenance), null, 2)}\n`);
-    else io.stdout(textReport(design, result, search, provenance));
+    if (sequential !== null && values["boundary-figure"] !== undefined) await writeBoundaryFigure(sequential.plan, resolve(io.cwd, values["boundary-figure"] as string), io.stderr, provenance);
+    if (values.json) io.stdout(`${JSON.stringify(jsonResult(result, search, provenance, sequential), null, 2)}\n`);
+    else io.stdout(textReport(design, result, search, provenance, sequential));
     return 0;
   },
 };
@@ -196,7 +221,7 @@ function powerProvenance(design: TrialDesign): PowerProvenance {
   };
 }
 
-function jsonResult(result: PowerResult, search: SampleSizeResult | null, provenance: PowerProvenance): unknown {
+function jsonResult(result: PowerResult, search: SampleSizeResult | null, provenance: PowerProvenance, sequential: { plan: SequentialSurvivalPlan; simulation: SequentialSimulation } | null): unknown {
   const { power, lower, upper, expectedEvents, medianHazardRatio, n, schoenfeld, freedman, ...rest } = result;
   return {
     power,
@@ -211,8 +236,18 @@ function jsonResult(result: PowerResult, search: SampleSizeResult | null, proven
     ...(search === null
       ? {}
       : { sampleSize: { targetPower: search.targetPower, n: search.n, nStandardError: search.nStandardError, schoenfeldN: search.schoenfeldN, freedmanN: search.freedmanN, method: search.method, steps: search.steps } }),
+    ...(sequential === null ? {} : { sequential: sequentialJson(sequential.plan, sequential.simulation) }),
     provenance,
   };
+}
+
+async function writeBoundaryFigure(plan: SequentialSurvivalPlan, path: string, stderr: (text: string) => void, provenance: PowerProvenance): Promise<void> {
+  const folder = resolve(path, "..");
+  const name = path.slice(folder.length + 1).replace(/\.(vl\.json|json|svg|png|pdf)$/, "");
+  const title = plan.mode === "sample-size" ? `Stopping bounds: ${plan.looks.length} analyses, ${plan.maxEvents.toFixed(1)} events at most (${Math.round(100 * plan.power)}% power)` : `Stopping bounds: ${plan.looks.length} analyses of ${Math.round(plan.maxN)} patients, ${plan.maxEvents.toFixed(1)} events at most`;
+  const spec = sequentialBoundarySpec(plan.looks, { designHazardRatio: plan.hazardRatio, title });
+  const { paths } = await writeFigure(folder, name, spec, { provenance: { generator: provenance.tool, "pnen-sim version": provenance.version, "design hash": provenance.designHash, seed: provenance.seed, notice: provenance.notice } });
+  stderr(`boundary figure: ${paths.join(", ")}\n`);
 }
 
 async function writeCurve(design: TrialDesign, result: PowerResult, targetPower: number | null, workers: number, path: string, stderr: (text: string) => void, provenance: PowerProvenance): Promise<void> {
@@ -238,7 +273,9 @@ function describeSurvival(survival: ArmSurvivalSpec): string {
     case "weibull":
       return `median ${survival.median} mo${survival.shape !== 1 ? `, Weibull shape ${survival.shape}` : ""}`;
     case "hazardRatio":
-      return `HR ${survival.hazardRatio} vs control`;
+      return `HR ${survival.hazardRatio} vs control${survival.delayMonths ? ` from month ${survival.delayMonths} (delayed effect)` : ""}`;
+    case "piecewise":
+      return `piecewise exponential, hazards ${survival.ratesPerMonth.map((rate) => Number(rate.toPrecision(3))).join(", ")}/month from months ${survival.startMonths.join(", ")}`;
     case "mixture":
       return `mixture: ${survival.components.map((c) => `${Math.round((100 * c.weight) / survival.components.reduce((sum, d) => sum + d.weight, 0))}% median ${c.median} mo`).join(" + ")}`;
     case "strategy":
@@ -248,7 +285,7 @@ function describeSurvival(survival: ArmSurvivalSpec): string {
   }
 }
 
-function textReport(design: TrialDesign, result: PowerResult, search: SampleSizeResult | null, provenance: PowerProvenance): string {
+function textReport(design: TrialDesign, result: PowerResult, search: SampleSizeResult | null, provenance: PowerProvenance, sequential: { plan: SequentialSurvivalPlan; simulation: SequentialSimulation } | null): string {
   const lines: string[] = [];
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
   const fixed = (value: number | null, digits: number) => (value === null || !Number.isFinite(value) ? "—" : value.toFixed(digits));
@@ -270,7 +307,7 @@ function textReport(design: TrialDesign, result: PowerResult, search: SampleSize
   lines.push(`  power (simulated)       ${percent(result.power)}  (95% Wilson ${percent(result.lower)}–${percent(result.upper)})`);
   lines.push(`  power (Schoenfeld)      ${percent(result.schoenfeld.power)}   events for ${percent(result.analytic.targetPower)}: ${fixed(result.schoenfeld.events, 1)}${result.schoenfeld.n !== null ? `, n ${result.schoenfeld.n}` : ""}`);
   lines.push(`  power (Freedman)        ${percent(result.freedman.power)}   events for ${percent(result.analytic.targetPower)}: ${fixed(result.freedman.events, 1)}${result.freedman.n !== null ? `, n ${result.freedman.n}` : ""}`);
-  lines.push(`  expected events         ${fixed(result.expectedEvents, 1)} simulated, ${fixed(result.analytic.expectedEvents, 1)} analytic`);
+  lines.push(`  expected events         ${fixed(result.expectedEvents, 1)} simulated, ${fixed(result.analytic.expectedEvents, 1)} analytic (event probability ${percent(result.analytic.eventProbability)} over accrual, follow-up and dropout; analytic power ${percent(result.analytic.power)})`);
   lines.push(`  study duration          ${fixed(result.expectedDuration, 1)} months (mean; 95% of trials ${fixed(result.durationQuantiles.q025, 1)}–${fixed(result.durationQuantiles.q975, 1)}), analytic ${fixed(result.analytic.analysisTime, 1)}`);
   for (const comparison of result.comparisons) {
     const prefix = result.comparisons.length > 1 ? `  ${comparison.arm} vs ${design.arms[0].label}: ` : "  ";
@@ -284,6 +321,10 @@ function textReport(design: TrialDesign, result: PowerResult, search: SampleSize
   if (result.notes.length > 0) {
     lines.push("");
     for (const note of result.notes) lines.push(`Note: ${note}`);
+  }
+  if (sequential !== null) {
+    lines.push("");
+    lines.push(...sequentialText(sequential.plan, sequential.simulation));
   }
   lines.push("");
   lines.push(`pnen-sim ${provenance.version} · design ${provenance.designHash} · seed ${provenance.seed}`);

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { compareArms, ComparisonWorkspace } from "../../src/trials/compareArms.js";
+import { generateTrial } from "../../src/trials/generateTrial.js";
+import { parseTrialDesign } from "../../src/trials/parseTrialDesign.js";
+import { planSequential } from "../../src/trials/planSequential.js";
+import { parallelTrialRunner, workerSupport } from "../../src/trials/powerWorkersNode.js";
+import { designAccrualMonths, resolveDesign } from "../../src/trials/resolveDesign.js";
+import { simulationLooks } from "../../src/trials/simulationLooks.js";
+import { simulateSequential } from "../../src/trials/simulateSequential.js";
+import { simulateTrials } from "../../src/trials/simulateTrials.js";
+import { subStream } from "../../src/random/randomSource.js";
+
+const conversion = {
+  arms: [{ label: "direct resection", median: 12 }, { label: "conversion then resection", median: 22 }],
+  accrual: { months: 24 },
+  followUpMonths: 24,
+  dropout: { annualProportion: 0.05 },
+  seed: 20251,
+  sequential: { analyses: [0.5, 0.75, 1], futility: "obf", targetPower: 0.8 },
+};
+
+describe("simulateTrials(resolved, n, first, last, looks): group-sequential trials", () => {
+  it("simulateTrials with looks analyses look k at the calendar month of the events_k-th event, as generateTrial with targetEvents does", () => {
+    const design = parseTrialDesign({ ...conversion, sims: 40 });
+    const { looks, n } = simulationLooks(planSequential(design), 1);
+    const outcomes = simulateTrials(resolveDesign(design), n, 0, 40, looks);
+    const sequential = outcomes.sequential!;
+    const workspace = new ComparisonWorkspace(n);
+    for (let trial = 0; trial < 40; trial++) {
+      for (let look = 0; look < sequential.stopLook[trial]; look++) {
+        // The same trial, drawn from the same sub-stream, analysed once at this look's events.
+        const single = resolveDesign({ ...design, targetEvents: looks.events[look] });
+        const data = generateTrial(single, n, designAccrualMonths(design, n), subStream(design.seed, "trial", trial));
+        const outcome = compareArms(single, workspace.fill(data, 1));
+        const at = trial * looks.events.length + look;
+        expect(sequential.time[at]).toBe(data.analysisTime);
+        expect(sequential.events[at]).toBe(looks.events[look]);
+        expect(sequential.statistic[at]).toBe(-outcome.z);
+        expect(sequential.hazardRatio[at]).toBe(outcome.hazardRatio);
+      }
+      // It stopped at the first look whose statistic crossed a bound.
+      const stop = sequential.stopLook[trial] - 1;
+      for (let look = 0; look < stop; look++) {
+        const s = sequential.statistic[trial * 3 + look];
+        expect(s < looks.efficacy[look] && !(s < looks.futility[look])).toBe(true);
+      }
+      for (let look = stop + 1; look < 3; look++) expect(sequential.statistic[trial * 3 + look]).toBeNaN();
+    }
+  });
+
+  it("simulateSequential (conversion 12 vs 22 months, 3 looks, seed 20251, 300 trials) gives pinned stopping counts", async () => {
+    // Exact values for a fixed seed: a change in the draws, the looks or the decisions shows here.
+    const design = parseTrialDesign({ ...conversion, sims: 300 });
+    const simulation = await simulateSequential(design, planSequential(design));
+    expect(simulation.n).toBe(134);
+    expect(simulation.looks.map((look) => look.events)).toEqual([49, 73, 97]);
+    expect(simulation.looks.map((look) => Math.round(look.rejection.simulated * 300))).toEqual(PINNED.rejections);
+    expect(simulation.looks.map((look) => Math.round(look.futility.simulated * 300))).toEqual(PINNED.futility);
+    expect(simulation.expectedEvents.simulated).toBe(PINNED.expectedEvents);
+  });
+});
+
+// Exponential proportional hazards, 1:1: the log-rank statistic at the looks is the Brownian motion the
+// analytic answer integrates, so every per-look probability must agree within 3 Monte Carlo SEs (the SE at
+// the analytic probability, √(p(1 − p)/10,000)). Three designs: one-sided with β-spending futility,
+// two-sided Pocock, HSD(−2) with z-scale futility at a fixed n.
+const agreement = [
+  {
+    arms: [{ label: "control", median: 12 }, { label: "treatment", hazardRatio: 0.62 }],
+    accrual: { months: 24 },
+    followUpMonths: 12,
+    dropout: { annualProportion: 0.05 },
+    sims: 10000,
+    seed: 201,
+    sequential: { analyses: [0.5, 0.75, 1], futility: "obf", targetPower: 0.8 },
+  },
+  { arms: [{ label: "control", median: 10 }, { label: "treatment", hazardRatio: 0.65 }], accrual: { months: 18 }, followUpMonths: 12, sims: 10000, seed: 202, sequential: { analyses: [0.5, 1], spending: "pocock", sided: 2, targetPower: 0.85 } },
+  {
+    arms: [{ label: "control", median: 10 }, { label: "treatment", hazardRatio: 0.65 }],
+    n: 200,
+    accrual: { ratePerMonth: 10 },
+    followUpMonths: 12,
+    sims: 10000,
+    seed: 203,
+    sequential: { analyses: [0.3, 0.6, 0.8, 1], spending: "hsd", gamma: -2, futility: { z: [-0.5, 0, 0.5] } },
+  },
+];
+
+const support = workerSupport();
+describe("simulateSequential(design, plan, runner) agrees with the analytic plan under exponential proportional hazards", () => {
+  for (const json of agreement) {
+    it(`simulateSequential (${json.sequential.analyses.length} looks, ${json.sequential.spending ?? "obf"}, sided ${json.sequential.sided ?? 1}, 10,000 trials): every look's rejection and futility probability within 3 Monte Carlo SE`, async () => {
+      const design = parseTrialDesign(json);
+      const plan = planSequential(design);
+      const runner = parallelTrialRunner({ workers: support.available ? 2 : 1 });
+      try {
+        const simulation = await simulateSequential(design, plan, runner.run);
+        expect(simulation.sims).toBe(10000);
+        for (const look of simulation.looks) {
+          expect(Math.abs(look.rejection.z)).toBeLessThanOrEqual(3);
+          expect(Math.abs(look.futility.z)).toBeLessThanOrEqual(3);
+          expect(Math.abs(look.cumulativeRejection.z)).toBeLessThanOrEqual(3);
+        }
+        expect(Math.abs(simulation.earlyStopping.any.z)).toBeLessThanOrEqual(3);
+        expect(simulation.agrees).toBe(true);
+        expect(simulation.notes).toEqual([]);
+      } finally {
+        await runner.close();
+      }
+    });
+  }
+});
+
+describe("simulateSequential under non-proportional hazards", () => {
+  it("simulateSequential with a delayed effect (HR 0.55 from month 6): early looks stop far less often than the analytic plan (average HR) predicts", async () => {
+    const design = parseTrialDesign({
+      arms: [{ label: "control", median: 12 }, { label: "treatment", hazardRatio: 0.55, delayMonths: 6 }],
+      n: 200,
+      accrual: { months: 12 },
+      followUpMonths: 18,
+      sims: 1500,
+      seed: 205,
+      sequential: { analyses: [0.4, 0.7, 1], spending: "obf" },
+    });
+    const simulation = await simulateSequential(design, planSequential(design));
+    expect(simulation.analytic.proportionalHazards).toBe(false);
+    expect(simulation.looks[0].rejection.simulated).toBeLessThan(simulation.looks[0].rejection.analytic);
+    expect(simulation.maxAbsZ).toBeGreaterThan(3);
+    expect(simulation.notes[0]).toMatch(/^Hazards are not proportional/);
+  });
+});
+
+/** simulateSequential(conversion, 300 trials, seed 20251): stops per look and the mean events at the stop. */
+const PINNED = { rejections: [56, 118, 66], futility: [19, 26, 0], expectedEvents: 73.48 };
