@@ -78,10 +78,10 @@ export { kmComparisonSpec, forestPlotSpec, tornadoSpec, compositionSpec, powerCu
   timeAxisTitle, figureConfig, figureFont, fontSizes, okabeIto, seriesColours, seriesDashes, seriesColour,
   seriesDash, journalWidthsMm, widthMm, pointsFromMm, pixelsFromMm, pointsPerInch, millimetresPerInch,
   pixelsPerMetre, niceTimeStep, niceTimeTicks, formatNumberOrNR, formatEstimateInterval, formatPValue,
-  SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata } from "./figures/index.js";
+  SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata, sequentialBoundarySpec } from "./figures/index.js";
 export type { KmCurveInput, KmFigureOptions, KmStepRow, KmCensorRow, HazardRatioAnnotation, SurvivalEndpoint,
   ForestRow, ForestPlotOptions, TornadoRow, TornadoOptions, CompositionRow, CompositionOptions, PowerCurveRow,
-  PowerCurveOptions, JournalWidth, FigureWidth, PngInfo } from "./figures/index.js";
+  PowerCurveOptions, JournalWidth, FigureWidth, PngInfo, SequentialBoundaryLook, SequentialBoundaryOptions } from "./figures/index.js";
 
 // Reports: report assembly: tables, figures, methods text, Markdown and HTML
 export { buildReport, reportInputFromSimulation, analyseReport, reportTables, reportFigures, methodsText,
@@ -97,8 +97,16 @@ export { parseTrialDesign, twoArmDesign, resolveDesign, designDefaults, maximumT
   dropoutRateFromAnnualProportion, generateTrial, simulateTrials, simulatePower, findSampleSize, powerCurve,
   analyticPower, schoenfeldEvents, schoenfeldPower, freedmanEvents, freedmanPower, eventProbability,
   exponentialEventProbability, accrualDuration, accrualCdf, accrualQuantile, wilsonInterval, TrialEndpoints,
-  isTrialEndpoint, TestKinds, isTestKind, Multiplicities, isMultiplicity } from "./trials/index.js";
+  isTrialEndpoint, TestKinds, isTestKind, Multiplicities, isMultiplicity, planSequential, groupSequentialDesign,
+  sequentialSurvivalPlan, sequentialCharacteristics, sequentialOutcomeProbabilities, groupSequentialProbabilities,
+  spentAt, SpendingFamilies, isSpendingFamily } from "./trials/index.js";
 export type { TrialDesign, TrialArm, ArmSurvivalSpec, ArmMixtureComponent, AccrualSpec, DropoutSpec, StratumSpec,
   TestSpec, TrialEndpoint, TestKind, Multiplicity, TwoArmOptions, ResolvedDesign, TrialData, TrialOutcomes,
   PowerResult, ComparisonSummary, Quantiles, MedianDifferenceSummary, SampleSizeStep, SampleSizeResult,
-  PowerCurvePoint, AnalyticComparison, FormulaAnswer, AnalyticPower } from "./trials/index.js";
+  PowerCurvePoint, AnalyticComparison, FormulaAnswer, AnalyticPower, SequentialSpec, SequentialFutilitySpec,
+  DropoutPiece, GroupSequentialSpec, EfficacyBoundSpec, FutilityBoundSpec, GroupSequentialDesign,
+  GroupSequentialProbabilities, SequentialCharacteristics, SequentialOutcomeProbabilities, SequentialSurvivalPlan,
+  SurvivalLook, PlanRequest, SpendingFamily, SequentialOutcomes } from "./trials/index.js";
+export { simulateSequential, summarizeSequential } from "./trials/simulateSequential.js";
+export type { SequentialSimulation, SimulatedLook, SimulatedEstimate } from "./trials/simulateSequential.js";
+export type { TrialRunner } from "./trials/TrialRunner.js";
