@@ -10,7 +10,7 @@ export { InputError, isInputError, typedArraysAsArrays } from "./util/index.js";
 // Special functions: normal, gamma, beta and chi-square functions, tested against R
 export { logGamma, standardNormalCdf, standardNormalSurvival, standardNormalDensity, inverseNormalCdf,
   upperNormalQuantile, normalTwoSidedP, regularizedGammaLower, regularizedGammaUpper, chiSquareUpperTail,
-  regularizedIncompleteBeta } from "./math/index.js";
+  regularizedIncompleteBeta, scaledExponentialIntegral } from "./math/index.js";
 
 // Evidence registry: the review's figures, references, thresholds, treatments and labelled assumptions
 export { parseRegistry, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
@@ -44,14 +44,14 @@ export type { Strategy, StrategyChoices, ChoiceName, ChoiceDefinition, RuleDefin
 export { exponential, exponentialFromMedian, weibull, weibullFromMedian, weibullFromMedianAndLandmark, logNormal,
   logNormalFromMedian, logNormalFromMedianAndLandmark, logLogistic, logLogisticFromMedian,
   logLogisticFromMedianAndLandmark, piecewiseExponential, piecewiseExponentialFromMedian,
-  piecewiseExponentialFromMedianAndLandmark, proportionalHazards, withHazardRatio, mixture, mixtureMedian,
+  piecewiseExponentialFromMedianAndLandmark, gompertz, proportionalHazards, withHazardRatio, mixture, mixtureMedian,
   fromMedian, fromMedianAndLandmark, medianOfSurvival, timeAtSurvival, findRoot, sumSurvival, sumMedian,
   calibratePostProgression, calibrateBaselineMedian, SurvivalFamily, ParametricFamily, isParametricFamily,
   RangeDistribution, isRangeDistribution, pointValue, rangeQuantile, drawValue, SurvivalAssumptionId } from "./survival/index.js";
-export type { SurvivalModel, SurvivalModelBase, ExponentialModel, WeibullModel, LogNormalModel, LogLogisticModel,
-  PiecewiseExponentialModel, ProportionalHazardsModel, MixtureModel, MixtureComponent, FromMedianOptions,
-  RangeParameter, SumSurvivalOptions, PostProgressionOptions, PostProgressionCalibration, HazardRatioGroup,
-  BaselineCalibration } from "./survival/index.js";
+export type { SurvivalModel, SurvivalModelBase, GompertzModel, ExponentialModel, WeibullModel, LogNormalModel,
+  LogLogisticModel, PiecewiseExponentialModel, ProportionalHazardsModel, MixtureModel, MixtureComponent,
+  FromMedianOptions, RangeParameter, SumSurvivalOptions, PostProgressionOptions, PostProgressionCalibration,
+  HazardRatioGroup, BaselineCalibration } from "./survival/index.js";
 
 // Simulation: the Monte Carlo run: cohort, pathway, PFS and OS, summaries, replicates, provenance
 export { simulate, simulationPlan, scenarioStrategies, summarise, landmarkMonths, calibrateOutcomeModel,
@@ -73,15 +73,25 @@ export type { KaplanMeierResult, KaplanMeierOptions, GroupKaplanMeier, QuantileE
   EventTableOptions, Label, SurvivalAtResult, LogRankOptions, LogRankResult, CoxTerms, CoxOptions, CoxResult,
   ChiSquareTest, RmstResult, RmstDifferenceResult } from "./analysis/index.js";
 
+// Parametric fits and published curves: survreg-compatible fits, Gompertz and piecewise exponential; patient data reconstructed from a digitised curve (Guyot et al. 2012)
+export { fitParametric, fitParametricModels, fitParametricModelsFromTable, fittedSurvivalModel,
+  fittedModelParameters, FitDistribution, isFitDistribution, fitDistributions, survregDistributionName,
+  prepareDigitisedCurve, digitiseKaplanMeier, reconstructIpd } from "./analysis/index.js";
+export type { ParametricFit, SurvregEstimates, GroupEffect, FitParametricOptions, FittedModelParameters,
+  FittedModelOptions, SurvivalScale, DigitisedCurveOptions, DigitisedCurve, DigitiseOptions, DigitisedPoints,
+  RiskTable, ReconstructOptions, ReconstructedIpd } from "./analysis/index.js";
+
 // Figures: Vega-Lite specs of the publication figures, and their theme
 export { kmComparisonSpec, forestPlotSpec, tornadoSpec, compositionSpec, powerCurveSpec, kmStepRows, kmCensorRows,
   timeAxisTitle, figureConfig, figureFont, fontSizes, okabeIto, seriesColours, seriesDashes, seriesColour,
   seriesDash, journalWidthsMm, widthMm, pointsFromMm, pixelsFromMm, pointsPerInch, millimetresPerInch,
   pixelsPerMetre, niceTimeStep, niceTimeTicks, formatNumberOrNR, formatEstimateInterval, formatPValue,
-  SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata, sequentialBoundarySpec } from "./figures/index.js";
+  SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata,
+  sequentialBoundarySpec, parametricFitSpec } from "./figures/index.js";
 export type { KmCurveInput, KmFigureOptions, KmStepRow, KmCensorRow, HazardRatioAnnotation, SurvivalEndpoint,
   ForestRow, ForestPlotOptions, TornadoRow, TornadoOptions, CompositionRow, CompositionOptions, PowerCurveRow,
-  PowerCurveOptions, JournalWidth, FigureWidth, PngInfo, SequentialBoundaryLook, SequentialBoundaryOptions } from "./figures/index.js";
+  PowerCurveOptions, JournalWidth, FigureWidth, PngInfo, SequentialBoundaryLook, SequentialBoundaryOptions,
+  FittedCurveInput, ParametricFitFigureOptions } from "./figures/index.js";
 
 // Reports: report assembly: tables, figures, methods text, Markdown and HTML
 export { buildReport, reportInputFromSimulation, analyseReport, reportTables, reportFigures, methodsText,

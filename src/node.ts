@@ -8,10 +8,12 @@ export { writeFileAtomic } from "./io/writeFileAtomic.js";
 export { loadRegistry, readRegistryFiles } from "./io/loadRegistry.js";
 export { loadStrategies, loadStrategy, loadRuleThresholds } from "./io/loadStrategies.js";
 
-// Reading survival data: CSV, TSV, Arrow and Parquet input of `pnen-sim km`
+// Reading survival data: CSV, TSV, Arrow and Parquet input of `pnen-sim km`; numeric CSV columns (digitised curves)
 export { readSurvivalData, parseSurvivalData, survivalFileFormat } from "./io/readSurvivalData.js";
 export { readSurvivalCsv, parseSurvivalCsv } from "./io/readSurvivalCsv.js";
 export type { SurvivalCsv, SurvivalCsvColumns } from "./io/readSurvivalCsv.js";
+export { readNumberColumnsCsv, parseNumberColumnsCsv } from "./io/readNumberColumnsCsv.js";
+export type { NumberColumns } from "./io/readNumberColumnsCsv.js";
 export { expandLabels, droppedRowsText, EventCodings, isEventCoding, MissingValueActions, TextEncodings,
   SurvivalFileFormats } from "./io/SurvivalData.js";
 export type { SurvivalData, SurvivalColumns, SurvivalReadOptions, CodedLabels, DroppedRows, EventCoding,

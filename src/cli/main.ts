@@ -19,6 +19,8 @@ const commands: Readonly<Record<string, { summary: string; load: () => Promise<C
   simulate: { summary: "Simulate a cohort under each strategy and write patients.csv, summary.json, manifest.json", load: async () => (await import("./commands/simulate.js")).simulateCommand },
   km: { summary: "Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)", load: async () => (await import("./commands/km.js")).kmCommand },
   report: { summary: "Simulate a scenario and write publication figures, tables and a methods report", load: async () => (await import("./commands/report.js")).reportCommand },
+  fit: { summary: "Fit parametric survival models (R survreg compatible, plus Gompertz and piecewise) ranked by AIC", load: async () => (await import("./commands/fit.js")).fitCommand },
+  reconstruct: { summary: "Reconstruct patient data (time, event) from a digitised Kaplan-Meier curve and its numbers at risk", load: async () => (await import("./commands/reconstruct.js")).reconstructCommand },
   power: { summary: "Power and sample size for a trial by simulation, with Schoenfeld and Freedman cross-checks", load: async () => (await import("./commands/power.js")).powerCommand },
 };
 

@@ -16,3 +16,4 @@ export * from "./pngChunks.js";
 export * from "./specJson.js";
 export * from "./powerCurveSpec.js";
 export * from "./sequentialBoundarySpec.js";
+export * from "./parametricFitSpec.js";

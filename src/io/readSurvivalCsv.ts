@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../util/InputError.js";
+import { decimalNumber } from "./decimalNumber.js";
 import {
   type CodedLabels,
   type DroppedRows,
@@ -279,7 +280,7 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
     if (Number.isNaN(t) && isMissing(bytes, starts[timeColumn]!, ends[timeColumn]!)) missing = countMissing("time", timeColumn) || missing;
     else if (!(t >= 0) || t === Infinity) {
       const text = cellText(timeColumn);
-      const overflow = t === Infinity && decimalSyntax.test(text.trim());
+      const overflow = t === Infinity && !Number.isNaN(decimalNumber(text));
       throw new InputError(`${at()}, column '${columns.time}': expected a non-negative number, got ${describeCell(text)}${overflow ? " (too large for a double)" : ""}`);
     }
 
@@ -399,14 +400,6 @@ function eventCode(bytes: Uint8Array, from: number, to: number, escaped: boolean
   return logicalWords.get(decoder.decode(bytes.subarray(from, to)).trim()) ?? badEvent;
 }
 
-/** A decimal number, optionally with an exponent ("12", "-0.5", ".5", "5.", "1e2"); not hex, octal, binary or "Infinity". */
-const decimalSyntax = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** `Number(text)` for a decimal number, NaN for anything else (empty, "NA", "0x10", "0b1", "Infinity"). */
-function decimalNumber(text: string): number {
-  const trimmed = text.trim();
-  return decimalSyntax.test(trimmed) ? Number(trimmed) : NaN;
-}
 
 /** A plain decimal from bytes [from, to), exactly as Number() reads it; NaN for an empty or bad cell. */
 function parseNumber(bytes: Uint8Array, from: number, to: number): number {

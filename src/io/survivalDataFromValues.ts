@@ -1,4 +1,5 @@
 import { InputError } from "../util/InputError.js";
+import { decimalNumber } from "./decimalNumber.js";
 import {
   type CodedLabels,
   type SurvivalColumns,
@@ -95,8 +96,6 @@ export function survivalDataFromValues(values: SurvivalValues, columns: Survival
   };
 }
 
-const decimalSyntax = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /** A number from a typed value; null when missing; NaN when it is not a number. */
 function numberOf(value: unknown): number | null {
   if (value === null || value === undefined) return null;
@@ -105,7 +104,7 @@ function numberOf(value: unknown): number | null {
   if (typeof value === "string") {
     const text = value.trim();
     if (text === "" || text === "NA" || text === "NaN") return null;
-    return decimalSyntax.test(text) ? Number(text) : NaN;
+    return decimalNumber(text);
   }
   return NaN;
 }

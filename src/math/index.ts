@@ -8,3 +8,4 @@ export * from "./normalTwoSidedP.js";
 export * from "./regularizedGamma.js";
 export * from "./chiSquareUpperTail.js";
 export * from "./regularizedIncompleteBeta.js";
+export * from "./scaledExponentialIntegral.js";

@@ -5,6 +5,8 @@ export const SurvivalFamily = {
   logNormal: "logNormal",
   logLogistic: "logLogistic",
   piecewiseExponential: "piecewiseExponential",
+  /** h(t) = rate·e^(shape·t); a negative shape gives a plateau (a share that never has the event). */
+  gompertz: "gompertz",
   /** A baseline model with its hazard multiplied by a constant (S = S₀^HR); see `proportionalHazards`. */
   proportionalHazards: "proportionalHazards",
   /** A weighted mixture of models (a heterogeneous cohort); see `mixture`. */
@@ -90,6 +92,16 @@ export interface PiecewiseExponentialModel extends SurvivalModelBase {
   readonly rates: readonly number[];
 }
 
+/**
+ * Hazard rate·e^(shape·t): S(t) = exp(−(rate/shape)(e^(shape·t) − 1)) (flexsurv's parameterisation). shape = 0 is
+ * the exponential; shape < 0 levels off at S(∞) = e^(rate/shape), where quantiles beyond it are Infinity.
+ */
+export interface GompertzModel extends SurvivalModelBase {
+  readonly family: "gompertz";
+  readonly shape: number;
+  readonly rate: number;
+}
+
 /** S(t) = S_baseline(t)^hazardRatio: the generic proportional-hazards transform of any model. */
 export interface ProportionalHazardsModel extends SurvivalModelBase {
   readonly family: "proportionalHazards";
@@ -115,5 +127,6 @@ export type SurvivalModel =
   | LogNormalModel
   | LogLogisticModel
   | PiecewiseExponentialModel
+  | GompertzModel
   | ProportionalHazardsModel
   | MixtureModel;

@@ -4,6 +4,7 @@ export * from "./weibull.js";
 export * from "./logNormal.js";
 export * from "./logLogistic.js";
 export * from "./piecewiseExponential.js";
+export * from "./gompertz.js";
 export * from "./proportionalHazards.js";
 export * from "./withHazardRatio.js";
 export * from "./mixture.js";

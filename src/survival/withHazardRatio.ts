@@ -1,4 +1,5 @@
 import { exponential } from "./exponential.js";
+import { gompertz } from "./gompertz.js";
 import { piecewiseExponential } from "./piecewiseExponential.js";
 import { proportionalHazards } from "./proportionalHazards.js";
 import type { SurvivalModel } from "./SurvivalModel.js";
@@ -8,7 +9,7 @@ import { weibull } from "./weibull.js";
 /**
  * The model whose hazard is `hazardRatio` times that of `model` at every time: S₁(t) = S₀(t)^HR.
  * Closed form inside the family where one exists — exponential (rate·HR), Weibull (scale·HR^(−1/shape)),
- * piecewise exponential (every rate·HR), proportional hazards (ratios multiply) — and otherwise (log-normal,
+ * piecewise exponential (every rate·HR), Gompertz (rate·HR), proportional hazards (ratios multiply) — and otherwise (log-normal,
  * log-logistic, mixture) the generic {@link proportionalHazards} wrapper. HR = 1 returns `model` itself.
  */
 export function withHazardRatio(model: SurvivalModel, hazardRatio: number): SurvivalModel {
@@ -21,6 +22,8 @@ export function withHazardRatio(model: SurvivalModel, hazardRatio: number): Surv
       return weibull(model.shape, model.scale * Math.pow(hazardRatio, -1 / model.shape));
     case "piecewiseExponential":
       return piecewiseExponential(model.cutpoints, model.rates.map((rate) => rate * hazardRatio));
+    case "gompertz":
+      return gompertz(model.shape, model.rate * hazardRatio);
     case "proportionalHazards":
       return proportionalHazards(model.baseline, model.hazardRatio * hazardRatio);
     default:

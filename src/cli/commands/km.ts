@@ -6,8 +6,9 @@ import { kaplanMeierFromTable } from "../../analysis/kaplanMeier.js";
 import { logRankFromTable, type LogRankResult } from "../../analysis/logRank.js";
 import { maxRmstTau, rmstContrast, rmstFromKaplanMeier, type RmstDifferenceResult, type RmstResult } from "../../analysis/rmst.js";
 import { survivalAt, type SurvivalAtResult } from "../../analysis/survivalAt.js";
+import { inLevelOrder } from "../../io/inLevelOrder.js";
 import { readSurvivalData } from "../../io/readSurvivalData.js";
-import { type CodedLabels, type SurvivalData, droppedRowsText, isEventCoding, MissingValueActions, TextEncodings, type MissingValueAction, type TextEncoding } from "../../io/SurvivalData.js";
+import { type SurvivalData, droppedRowsText, isEventCoding, MissingValueActions, TextEncodings, type MissingValueAction, type TextEncoding } from "../../io/SurvivalData.js";
 import { InputError } from "../../util/InputError.js";
 import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
@@ -213,21 +214,6 @@ function analyse(
     rmstDifference: difference,
     stratified: strata !== null,
   };
-}
-
-/** Recodes CSV labels to R's factor() order: numeric when every label is a number, else alphabetical. */
-function inLevelOrder(coded: CodedLabels): { levels: string[]; index: Int32Array } {
-  const labels = [...coded.labels];
-  const numeric = labels.every((label) => label.trim() !== "" && Number.isFinite(Number(label)));
-  const levels = [...labels].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const position = new Map(levels.map((level, i) => [level, i]));
-  // The reader keys labels by their bytes and rejects invalid UTF-8, so distinct labels are distinct strings;
-  // if two ever met here, merging them silently would change the result: stop instead.
-  if (position.size !== labels.length) throw new Error("km: two distinct labels decoded to the same text");
-  const recode = Int32Array.from(labels, (label) => position.get(label)!);
-  const index = new Int32Array(coded.codes.length);
-  for (let i = 0; i < index.length; i++) index[i] = recode[coded.codes[i]!]!;
-  return { levels, index };
 }
 
 const finite = (value: number | null | undefined): number | null => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
