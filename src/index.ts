@@ -14,9 +14,10 @@ export { logGamma, standardNormalCdf, standardNormalSurvival, standardNormalDens
 
 // Evidence registry: the review's figures, references, thresholds, treatments and labelled assumptions
 export { parseRegistry, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
-  effectKinds, sourceCheckStatuses, treatmentKinds, isTreatmentKind } from "./evidence/index.js";
+  effectKinds, sourceCheckStatuses, treatmentKinds, isTreatmentKind, populationGrades, readPopulationSpec } from "./evidence/index.js";
 export type { EvidenceRegistry, EvidenceFigure, Reference, SourceDocument, Threshold, Treatment, TreatmentKind,
-  Assumption, EffectKind, SourceCheckStatus, Comparator, RegistryFile, RegistryFiles, RegistryParts } from "./evidence/index.js";
+  Assumption, EffectKind, SourceCheckStatus, Comparator, RegistryFile, RegistryFiles, RegistryParts, LifeTable,
+  PopulationSpec, PopulationGrade } from "./evidence/index.js";
 
 // Random numbers: seeded sources, sub-streams and distributions (each a factory returning a sampler)
 export { randomSource, subStream, subStreamSeed, samplerFromInverseCdf, randomUniform, quantileUniform, randomNormal,
@@ -29,7 +30,8 @@ export type { RandomSource, Sampler, InverseCdf } from "./random/index.js";
 // Patients and cohorts: the patient record, scenarios, synthetic cohorts
 export { parsePatient, patientFields, parseScenario, scenarioProblems, scenarioJsonSchema, generateCohort, patientAt,
   cohortColumnNames, cohortBlockSize, enetsTypeFromPattern, Sexes, isSex, PrimarySites, isPrimarySite, Syndromes,
-  isSyndrome, Differentiations, isDifferentiation, EnetsTypes, isEnetsType, Grades, isGrade } from "./cohort/index.js";
+  isSyndrome, Differentiations, isDifferentiation, EnetsTypes, isEnetsType, Grades, isGrade, referenceCohortSpec,
+  populationCohortSpec, populationCohort } from "./cohort/index.js";
 export type { Patient, Sex, PrimarySite, Syndrome, Differentiation, EnetsType, Grade, Scenario, CohortSpec,
   FollowUpSpec, CohortColumns, CohortColumnName, MetastasisPattern, PatientFieldSpec } from "./cohort/index.js";
 
@@ -59,11 +61,14 @@ export { simulate, simulationPlan, scenarioStrategies, summarise, landmarkMonths
   calibrationReport, replicateModel, replicateSpread, summariseReplicates, simulateReplicates,
   treatmentOutcomeSources, outcomeAssumptionSources, debulkingThresholdSource, patientsCsv, patientsCsvColumns,
   patientsCsvHeader, patientsCsvRows, patientsTableColumns, patientsTableLabelSets, patientsChunks, scenarioHash,
-  canonicalJson, sha256Hex } from "./simulate/index.js";
+  canonicalJson, sha256Hex, sequencingSummary, structureCalibrationReport, fitStructure, OutcomeStructures,
+  EvidenceSets, sequencingAssumptionSources } from "./simulate/index.js";
 export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationContext, RulesSimulationContext,
   StrategyLike, PathwayLike, PathwayStepLike, StrategyColumns, OutcomeModel, OutcomeParameters, TreatmentOutcome,
   ParameterChoice, OutcomeAssumptionName, SimulationSummary, StrategySummary, EndpointSummary, SummaryEstimate,
-  CalibrationEntry, ReplicateSpread, ReplicateSummary, PatientsChunk, PatientsTableColumns, PatientsTableLabels } from "./simulate/index.js";
+  CalibrationEntry, ReplicateSpread, ReplicateSummary, PatientsChunk, PatientsTableColumns, PatientsTableLabels,
+  SequencingModel, SequencingSummary, StrategySequencing, StructureFit, OutcomeStructure, EvidenceSet,
+  EvidenceChoice, SequencingAssumptionName } from "./simulate/index.js";
 
 // Survival analysis: Kaplan–Meier, quantiles, log-rank, Cox, RMST, matching R's survival
 export { kaplanMeier, kaplanMeierByGroup, kaplanMeierFromTable, eventTable, labelLevels, survivalQuantile,
@@ -100,7 +105,8 @@ export { buildReport, reportInputFromSimulation, analyseReport, reportTables, re
 export type { ReportInput, ReportScenario, ReportStrategy, ReportEndpointData, ReportSubgroup, ReportCalibrationRow,
   ReportReplicate, ReportProvenance, ReportOptions, ReportAnalysis, EndpointAnalysis, StrategyAnalysis,
   SubgroupHazardRatio, HazardRatioEstimate, ReportEndpoint, ReportTable, ReportColumn, ReportFigure,
-  ReportFigureOptions, ReportDocument, CsvCellValue, SimulationRun } from "./report/index.js";
+  ReportFigureOptions, ReportDocument, CsvCellValue, SimulationRun, ReportOutcomeModel, ReportSequencingRow,
+  ReportStructureRow } from "./report/index.js";
 
 // Trial planning: power and sample size by simulation, with Schoenfeld's and Freedman's formulas
 export { parseTrialDesign, twoArmDesign, resolveDesign, designDefaults, maximumTrialSize,

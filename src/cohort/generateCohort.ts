@@ -24,9 +24,10 @@ export interface CompiledCohortSpec {
   readonly ageMax: number;
   readonly femaleShare: number;
   readonly primarySiteCumulative: Float64Array;
-  readonly functionalShare: number;
-  /** Over Syndromes[1..3] (insulinoma, gastrinoma, other). */
-  readonly syndromeCumulative: Float64Array;
+  /** Share functional, by grade (G1, G2, G3, NEC): `functionalShareByGrade`, else `functionalShare` for every grade. */
+  readonly functionalShareByGrade: Float64Array;
+  /** Cumulative shares over Syndromes[1..3] (insulinoma, gastrinoma, other), 3 per grade (grade g at 3g). */
+  readonly syndromeCumulativeByGrade: Float64Array;
   readonly gradeCumulative: Float64Array;
   readonly ki67LogMin: Float64Array;
   readonly ki67LogMax: Float64Array;
@@ -74,8 +75,11 @@ export function compileCohortSpec(cohort: CohortSpec, followUp: Pick<FollowUpSpe
     ageMax: max,
     femaleShare: cohort.femaleShare,
     primarySiteCumulative: cumulative([cohort.primarySite.head, cohort.primarySite.body, cohort.primarySite.tail]),
-    functionalShare: cohort.functionalShare,
-    syndromeCumulative: cumulative([cohort.functionalSyndrome.insulinoma, cohort.functionalSyndrome.gastrinoma, cohort.functionalSyndrome.other]),
+    functionalShareByGrade: Float64Array.from(grades, (g) => cohort.functionalShareByGrade?.[g] ?? cohort.functionalShare),
+    syndromeCumulativeByGrade: Float64Array.from(grades.flatMap((g) => {
+      const mix = cohort.functionalSyndromeByGrade?.[g] ?? cohort.functionalSyndrome;
+      return [...cumulative([mix.insulinoma, mix.gastrinoma, mix.other])];
+    })),
     gradeCumulative: cumulative(grades.map((g) => cohort.grade[g])),
     ki67LogMin: Float64Array.from(grades, (g) => Math.log(Math.max(cohort.ki67ByGrade[g].min, 0.1))),
     ki67LogMax: Float64Array.from(grades, (g) => Math.log(Math.max(cohort.ki67ByGrade[g].max, 0.1))),
@@ -107,6 +111,12 @@ const pick = (cumulativeShares: Float64Array, u: number): number => {
   while (u >= cumulativeShares[index]) index++;
   return index;
 };
+/** {@link pick} over the 3 cumulative shares starting at `from`. */
+const pickFrom = (cumulativeShares: Float64Array, from: number, u: number): number => {
+  let index = 0;
+  while (u >= cumulativeShares[from + index]) index++;
+  return index;
+};
 const wholeUniform = (min: number, max: number, u: number): number => min + Math.floor(u * (max - min + 1));
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const NEC = Grades.indexOf("NEC");
@@ -114,7 +124,7 @@ const NEC = Grades.indexOf("NEC");
 /**
  * Fills patients [offset, offset + count) of `columns` with draws from `source`, exactly
  * {@link cohortDrawsPerPatient} uniforms per patient in a fixed order:
- * age (truncated normal by inversion), sex, primary site, functional?, syndrome, grade, Ki-67 (log-uniform within
+ * age (truncated normal by inversion), sex, primary site, functional? (share by grade), syndrome (mix by grade), grade, Ki-67 (log-uniform within
  * the grade), mitoses, ENETS type, lesion count, largest lesion (log-uniform), involvement, extrahepatic disease,
  * liver reserve, comorbidity, SSTR (share by grade), primary resected, months stable, cytoreduction, entry time,
  * symptomatic primary.
@@ -131,7 +141,7 @@ export function generateCohortBlock(spec: CompiledCohortSpec, source: RandomSour
  * (`uniforms[21·p + k]` is draw k of patient p). No checks, no allocation; O(count).
  */
 export function generateCohortFromUniforms(spec: CompiledCohortSpec, uniforms: Float64Array, columns: CohortColumns, offset: number, count: number): void {
-  const { ageQuantile, ageMin, ageMax, femaleShare, primarySiteCumulative, functionalShare, syndromeCumulative, gradeCumulative, enetsCumulative } = spec;
+  const { ageQuantile, ageMin, ageMax, femaleShare, primarySiteCumulative, functionalShareByGrade, syndromeCumulativeByGrade, gradeCumulative, enetsCumulative } = spec;
   const { ki67LogMin, ki67LogMax, mitosesMin, mitosesMax, lesionMin, lesionMax, sizeLogMin, sizeLogMax, involvementMin, involvementMax, sstrByGrade } = spec;
   const { extrahepaticShare, liverReserveShare, comorbidityShare, primaryResectedShare, primarySymptomaticShare, accrualMonths } = spec;
   const { stableMin, stableMax, cytoreductionMin, cytoreductionMax } = spec;
@@ -144,8 +154,9 @@ export function generateCohortFromUniforms(spec: CompiledCohortSpec, uniforms: F
     ages[i] = age < ageMin ? ageMin : age > ageMax ? ageMax : age;
     sex[i] = uniforms[u + 1] < femaleShare ? 0 : 1;
     primarySite[i] = pick(primarySiteCumulative, uniforms[u + 2]);
-    syndrome[i] = uniforms[u + 3] < functionalShare ? 1 + pick(syndromeCumulative, uniforms[u + 4]) : 0;
     const grade = pick(gradeCumulative, uniforms[u + 5]);
+    // functional status and syndrome depend on the grade (draws 3 and 4; the grade is draw 5, read first)
+    syndrome[i] = uniforms[u + 3] < functionalShareByGrade[grade] ? 1 + pickFrom(syndromeCumulativeByGrade, 3 * grade, uniforms[u + 4]) : 0;
     grades[i] = grade;
     differentiation[i] = grade === NEC ? 1 : 0;
     const logMin = ki67LogMin[grade];

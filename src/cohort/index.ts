@@ -8,3 +8,5 @@ export * from "./CohortColumns.js";
 export * from "./generateCohort.js";
 export * from "./patientAt.js";
 export * from "./parsePatient.js";
+export * from "./referenceCohortSpec.js";
+export * from "./populationCohortSpec.js";

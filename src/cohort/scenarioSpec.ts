@@ -37,8 +37,21 @@ export const scenarioSpec = specField.object(
         ),
         femaleShare: specField.share("Share of women"),
         primarySite: specField.mix(PrimarySites, "Site of the primary tumour in the pancreas"),
-        functionalShare: specField.share("Share of functional tumours (F-pNEN); the review gives 57.1% in China (ref. 2)"),
+        functionalShare: specField.share("Share of functional tumours (F-pNEN) when functionalShareByGrade is not given; the review gives 57.1% of all pNEN in China (ref. 2)"),
         functionalSyndrome: specField.mix(["insulinoma", "gastrinoma", "other"] as const, "Hormonal syndrome among functional tumours"),
+        functionalShareByGrade: specField.object(
+          { G1: specField.share("share functional among G1"), G2: specField.share("share functional among G2"), G3: specField.share("share functional among G3 NET"), NEC: specField.share("share functional among NEC") },
+          { description: "Share of functional tumours within each grade (insulinoma is mostly benign G1, NEC rarely functional); when given, it replaces functionalShare", optional: true },
+        ),
+        functionalSyndromeByGrade: specField.object(
+          {
+            G1: specField.mix(["insulinoma", "gastrinoma", "other"] as const, "syndrome mix of functional G1 tumours"),
+            G2: specField.mix(["insulinoma", "gastrinoma", "other"] as const, "syndrome mix of functional G2 tumours"),
+            G3: specField.mix(["insulinoma", "gastrinoma", "other"] as const, "syndrome mix of functional G3 NET"),
+            NEC: specField.mix(["insulinoma", "gastrinoma", "other"] as const, "syndrome mix of functional NEC"),
+          },
+          { description: "Hormonal syndrome among functional tumours, within each grade; when given, it replaces functionalSyndrome", optional: true },
+        ),
         grade: specField.mix(Grades, "WHO 2022 grade mix (NEC = poorly differentiated carcinoma)"),
         ki67ByGrade: byGrade(specField.range("Ki-67 within the grade, percent: log-uniform on [min, max], rounded to 0.1", { minimum: 0, maximum: 100, unit: "%" })),
         mitosesByGrade: byGrade(specField.range("Mitoses per 10 HPF within the grade: uniform whole numbers in [min, max]", { minimum: 0, maximum: 1000, integer: true, unit: "per 10 HPF" })),
@@ -69,8 +82,21 @@ export const scenarioSpec = specField.object(
       },
       { description: "Censoring: staggered accrual, administrative censoring and loss to follow-up" },
     ),
+    structure: specField.enum(["sequencing", "sum-of-lines"] as const, {
+      description:
+        "Outcome-model structure: \"sequencing\" (default: lines with attrition between them, competing deaths from the disease and other causes, one post-progression model, a shared frailty; baselines calibrated on each figure's population) or \"sum-of-lines\" (the earlier model: every planned line's PFS added up, post-progression survival back-solved from single-line OS, calibrated on this scenario's cohort)",
+      optional: true,
+    }),
+    evidence: specField.object(
+      {
+        set: specField.enum(["review", "trials"] as const, { description: "Evidence set for every treatment that has a randomised-trial figure: the review's figures (default) or the primary randomised trials'", optional: true }),
+        treatments: specField.record(specField.enum(["review", "trials"] as const, { description: "review or trials" }), { description: "Per treatment id (e.g. surufatinib), the evidence set, overriding `set`", optional: true }),
+      },
+      { description: "Which figure drives each treatment's PFS: the review's (default) or a primary randomised trial's (CAPTEM E2211, surufatinib SANET-p, everolimus RADIANT-3, sunitinib A6181111, best supportive care RADIANT-3 placebo)", optional: true },
+    ),
+    lifeTable: specField.string({ description: "Life table for deaths from other causes (data/evidence/lifeTables.json; default us-2014); sequencing structure only", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", optional: true }),
     calibrationCohortSize: specField.integer({
-      description: "Patients in each single-treatment calibration cohort (default 20,000)",
+      description: "Patients in each single-treatment calibration cohort of the sum-of-lines structure (default 20,000; the sequencing structure calibrates on the registry's own cohorts)",
       minimum: 1000,
       maximum: 10000000,
       optional: true,

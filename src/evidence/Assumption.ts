@@ -1,3 +1,5 @@
+import type { PopulationSpec } from "./PopulationSpec.js";
+
 /**
  * A number the simulation needs that the review does not give (data/assumptions/<topic>.json): value and/or
  * a low–high range, a one-line rationale and, where one exists, an outside source. See data/assumptions/README.md.
@@ -15,6 +17,8 @@ export interface Assumption {
   /** Which module or issue uses it. */
   readonly usedBy?: string;
   readonly note?: string;
+  /** For an assumed median that drives a model: the population it is meant for (see {@link PopulationSpec}). */
+  readonly populationSpec?: PopulationSpec;
   /** The file's topic: its name without `.json` (e.g. "survival"). Set by the loader. */
   readonly topic: string;
 }

@@ -1,3 +1,5 @@
+import type { PopulationSpec } from "./PopulationSpec.js";
+
 /**
  * What kind of evidence a figure is:
  * - "treatment effect": a comparison of treatments where the treatment was assigned at random (or at least by
@@ -29,6 +31,16 @@ export interface Comparator {
  * reviewer's reading of it. Either `value` or `low` and `high` (or both) are present.
  */
 export interface EvidenceFigure {
+  /**
+   * "review" (absent: the review's own figure, data/evidence/figures.json) or "external": a figure from outside
+   * the review (data/evidence/external.json), kept apart, with its own `source` citation and DOI; its `section`
+   * is "external", its `refs` empty and its `quote` empty.
+   */
+  readonly evidenceSet?: "review" | "external";
+  /** The citation of an external figure (the review's figures cite the review's reference list instead). */
+  readonly source?: string;
+  /** The population as structured data (grades, line, progressive, site, country, n): see {@link PopulationSpec}. */
+  readonly populationSpec?: PopulationSpec;
   /** Stable id, dot-separated words: `captem.pfs.median`. */
   readonly id: string;
   readonly value?: number;

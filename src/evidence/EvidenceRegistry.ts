@@ -1,6 +1,7 @@
 import { InputError } from "../util/InputError.js";
 import type { Assumption } from "./Assumption.js";
 import type { EvidenceFigure } from "./EvidenceFigure.js";
+import type { LifeTable } from "./LifeTable.js";
 import type { Reference, SourceDocument } from "./Reference.js";
 import type { Threshold } from "./Threshold.js";
 import type { Treatment } from "./Treatment.js";
@@ -19,7 +20,10 @@ export interface EvidenceRegistry {
   readonly thresholds: readonly Threshold[];
   readonly treatments: readonly Treatment[];
   readonly assumptions: readonly Assumption[];
+  /** National period life tables for deaths from other causes (data/evidence/lifeTables.json). */
+  readonly lifeTables: readonly LifeTable[];
   figure(id: string): EvidenceFigure;
+  lifeTable(id: string): LifeTable;
   reference(number: number): Reference;
   threshold(id: string): Threshold;
   treatment(id: string): Treatment;
@@ -34,6 +38,7 @@ export interface RegistryParts {
   readonly thresholds: readonly Threshold[];
   readonly treatments: readonly Treatment[];
   readonly assumptions: readonly Assumption[];
+  readonly lifeTables?: readonly LifeTable[];
 }
 
 /** Builds the lookup object over validated parts (frozen; lookups by Map, O(1)). */
@@ -44,6 +49,7 @@ export function createRegistry(parts: RegistryParts): EvidenceRegistry {
   const treatments = byId(parts.treatments);
   const assumptions = byId(parts.assumptions);
   const references = new Map(parts.references.map((r) => [r.number, r]));
+  const lifeTables = byId(parts.lifeTables ?? []);
 
   function lookup<T>(kind: string, map: ReadonlyMap<string, T>, id: string): T {
     const found = map.get(id);
@@ -59,6 +65,8 @@ export function createRegistry(parts: RegistryParts): EvidenceRegistry {
     thresholds: Object.freeze([...parts.thresholds]),
     treatments: Object.freeze([...parts.treatments]),
     assumptions: Object.freeze([...parts.assumptions]),
+    lifeTables: Object.freeze([...(parts.lifeTables ?? [])]),
+    lifeTable: (id: string) => lookup("life table", lifeTables, id),
     figure: (id: string) => lookup("figure", figures, id),
     threshold: (id: string) => lookup("threshold", thresholds, id),
     treatment: (id: string) => lookup("treatment", treatments, id),

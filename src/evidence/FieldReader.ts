@@ -105,6 +105,16 @@ export class FieldReader {
     return good.length === value.length ? good : undefined;
   }
 
+  /** A non-empty array of finite numbers, each in [min, max] when given (a life table's probabilities). */
+  numberArray(field: string, options: { min?: number; max?: number; what?: string } = {}): number[] | undefined {
+    const value = this.raw(field);
+    const expected = `a non-empty array of ${options.what ?? "numbers"}`;
+    if (value === undefined) return this.missing(field, expected);
+    const inRange = (x: unknown) => typeof x === "number" && Number.isFinite(x) && (options.min === undefined || x >= options.min) && (options.max === undefined || x <= options.max);
+    if (!Array.isArray(value) || value.length === 0 || !value.every(inRange)) return this.wrong(field, expected, value);
+    return value as number[];
+  }
+
   /** A nested object, read with its own reader (its problems are named `field.sub`). */
   object(field: string, options: { optional?: boolean } = {}): FieldReader | undefined {
     const value = this.raw(field);

@@ -8,6 +8,8 @@ import type { RegistryFiles } from "./RegistryFile.js";
 import type { Threshold } from "./Threshold.js";
 import { treatmentKinds, type Treatment } from "./Treatment.js";
 import { doiPattern } from "./doiPattern.js";
+import type { LifeTable } from "./LifeTable.js";
+import { readPopulationSpec, type PopulationSpec } from "./PopulationSpec.js";
 
 const idPattern = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
 const idText = 'a dot-separated id of letters and digits ("captem.pfs.median")';
@@ -34,6 +36,7 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
   const treatments: { record: Treatment; where: FieldReader }[] = [];
   const assumptions: { record: Assumption; where: FieldReader }[] = [];
   const references: { record: Reference; where: FieldReader }[] = [];
+  const lifeTables: { record: LifeTable; where: FieldReader }[] = [];
   let source: SourceDocument | null = null;
 
   for (const file of files) {
@@ -45,9 +48,9 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
     const top = new FieldReader(content, file.path, problems);
     top.string("description");
     const isAssumptionFile = /(^|[\\/])assumptions[\\/]/.test(file.path) || "assumptions" in content;
-    const kind = isAssumptionFile ? "assumptions" : (["figures", "references", "thresholds", "treatments"] as const).find((k) => k in content);
+    const kind = isAssumptionFile ? "assumptions" : (["figures", "references", "thresholds", "treatments", "lifeTables"] as const).find((k) => k in content);
     if (kind === undefined) {
-      problems.push(`${file.path}: expected one of the keys "figures", "references", "thresholds", "treatments" (or an assumptions/ file with "assumptions")`);
+      problems.push(`${file.path}: expected one of the keys "figures", "references", "thresholds", "treatments", "lifeTables" (or an assumptions/ file with "assumptions")`);
       continue;
     }
     if (kind === "references" && content.source !== undefined) {
@@ -70,7 +73,8 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
       }
       const name = typeof raw.id === "string" ? ` "${raw.id}"` : typeof raw.number === "number" ? ` (number ${raw.number})` : "";
       const reader = new FieldReader(raw, `${label}${name}`, problems);
-      if (kind === "figures") push(figures, readFigure(reader), reader);
+      if (kind === "figures") push(figures, raw.evidenceSet === "external" ? readExternalFigure(reader) : readFigure(reader), reader);
+      else if (kind === "lifeTables") push(lifeTables, readLifeTable(reader), reader);
       else if (kind === "references") push(references, readReference(reader), reader);
       else if (kind === "thresholds") push(thresholds, readThreshold(reader), reader);
       else if (kind === "treatments") push(treatments, readTreatment(reader), reader);
@@ -81,7 +85,7 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
 
   // Across files: unique ids (one namespace for figures, thresholds, treatments, assumptions).
   const firstSeen = new Map<string, string>();
-  for (const { record, where } of [...figures, ...thresholds, ...treatments, ...assumptions]) {
+  for (const { record, where } of [...figures, ...thresholds, ...treatments, ...assumptions, ...lifeTables]) {
     const earlier = firstSeen.get(record.id);
     if (earlier !== undefined) where.problem("id", `duplicate id "${record.id}" (already used by ${earlier})`);
     else firstSeen.set(record.id, where.where);
@@ -99,8 +103,9 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
   };
   for (const { record, where } of thresholds) checkRefs(record.refs, where);
   for (const { record, where } of figures) {
-    checkRefs(record.refs, where);
     if (record.treatment !== null && !treatmentIds.has(record.treatment)) where.problem("treatment", `unknown treatment id "${record.treatment}" (not in treatments.json)`);
+    if (record.evidenceSet === "external") continue; // cites its own source, not the review's list
+    checkRefs(record.refs, where);
     const cited = new Set(record.refs.map((n) => referenceByNumber.get(n)?.doi).filter((d): d is string => typeof d === "string"));
     record.dois.forEach((doi, i) => {
       if (!cited.has(doi)) where.problem(`dois[${i}]`, `"${doi}" is not the DOI of any cited reference (${record.refs.join(", ")})`);
@@ -118,6 +123,7 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
     thresholds: thresholds.map((t) => t.record),
     treatments: treatments.map((t) => t.record),
     assumptions: assumptions.map((a) => a.record),
+    lifeTables: lifeTables.map((t) => t.record),
   });
 }
 
@@ -176,6 +182,7 @@ function readFigure(reader: FieldReader): EvidenceFigure | undefined {
   const effectKind = reader.oneOf("effectKind", effectKinds);
   const quote = reader.string("quote");
   const note = reader.string("note", { optional: true });
+  const populationSpec = optionalPopulationSpec(reader);
   const checkReader = reader.object("sourceCheck");
   const status = checkReader?.oneOf("status", sourceCheckStatuses);
   const checkNote = checkReader?.string("note");
@@ -183,12 +190,87 @@ function readFigure(reader: FieldReader): EvidenceFigure | undefined {
   if (
     id === undefined || range === undefined || unit === undefined || endpoint === undefined || treatment === undefined || population === undefined ||
     !comparatorOk || section === undefined || refs === undefined || dois === undefined || design === undefined || pancreasSpecific === undefined ||
-    effectKind === undefined || quote === undefined || status === undefined || checkNote === undefined
+    effectKind === undefined || quote === undefined || status === undefined || checkNote === undefined || populationSpec === null
   ) return undefined;
   return {
-    id, ...range, unit, endpoint, treatment, population, ...(comparator !== undefined && { comparator }), section, refs, dois, design,
+    id, ...range, unit, endpoint, treatment, population, ...(populationSpec !== undefined && { populationSpec }), ...(comparator !== undefined && { comparator }), section, refs, dois, design,
     pancreasSpecific, effectKind, quote, ...(note !== undefined && { note }), sourceCheck: { status, note: checkNote },
   };
+}
+
+/** The optional `populationSpec`: undefined when absent, null when present but broken (already reported). */
+function optionalPopulationSpec(reader: FieldReader): PopulationSpec | undefined | null {
+  const specReader = reader.object("populationSpec", { optional: true });
+  if (specReader === undefined) return reader.has("populationSpec") ? null : undefined;
+  return readPopulationSpec(specReader) ?? null;
+}
+
+function readComparator(reader: FieldReader): { comparator?: Comparator; ok: boolean } {
+  const comparatorReader = reader.object("comparator", { optional: true });
+  if (comparatorReader === undefined) return { ok: !reader.has("comparator") };
+  const label = comparatorReader.string("label");
+  const value = comparatorReader.number("value", { optional: true });
+  const p = comparatorReader.number("p", { optional: true, min: 0 });
+  comparatorReader.rejectUnknownFields();
+  if (p !== undefined && p > 1) comparatorReader.problem("p", `expected a P value from 0 to 1, got ${p}`);
+  if (label === undefined || (p !== undefined && p > 1)) return { ok: false };
+  return { comparator: { label, ...(value !== undefined && { value }), ...(p !== undefined && { p }) }, ok: true };
+}
+
+/**
+ * An external figure (data/evidence/external.json, `evidenceSet: "external"`): like a review figure, but with
+ * its own `source` citation and DOIs instead of the review's section, reference numbers and quote, and a
+ * required structured population.
+ */
+function readExternalFigure(reader: FieldReader): EvidenceFigure | undefined {
+  reader.markKnown("evidenceSet");
+  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  if (id !== undefined && !id.startsWith("external.")) reader.problem("id", `an external figure's id starts with "external.", got "${id}"`);
+  const range = readRange(reader);
+  const unit = reader.string("unit");
+  const endpoint = reader.string("endpoint");
+  const treatment = reader.nullableString("treatment", { patternText: "a treatment id from treatments.json" });
+  const population = reader.string("population");
+  const specReader = reader.object("populationSpec");
+  const populationSpec = specReader === undefined ? undefined : readPopulationSpec(specReader);
+  const { comparator, ok: comparatorOk } = readComparator(reader);
+  const design = reader.string("design");
+  const pancreasSpecific = reader.booleanOrMixed("pancreasSpecific");
+  const effectKind = reader.oneOf("effectKind", effectKinds);
+  const source = reader.string("source");
+  const dois = reader.stringArray("dois", { pattern: doiPattern, patternText: doiText });
+  if (dois !== undefined && dois.length === 0) reader.problem("dois", "expected at least one DOI for an external figure");
+  const note = reader.string("note", { optional: true });
+  const checkReader = reader.object("sourceCheck");
+  const status = checkReader?.oneOf("status", sourceCheckStatuses);
+  const checkNote = checkReader?.string("note");
+  checkReader?.rejectUnknownFields();
+  if (
+    id === undefined || !id.startsWith("external.") || range === undefined || unit === undefined || endpoint === undefined || treatment === undefined ||
+    population === undefined || populationSpec === undefined || !comparatorOk || design === undefined || pancreasSpecific === undefined ||
+    effectKind === undefined || source === undefined || dois === undefined || dois.length === 0 || status === undefined || checkNote === undefined
+  ) return undefined;
+  return {
+    evidenceSet: "external", id, ...range, unit, endpoint, treatment, population, populationSpec, ...(comparator !== undefined && { comparator }),
+    section: "external", refs: [], dois, design, pancreasSpecific, effectKind, source, quote: "", ...(note !== undefined && { note }), sourceCheck: { status, note: checkNote },
+  };
+}
+
+/** A life table: q by single year of age for "male" and "female", each a probability in [0, 1], as many as each other. */
+function readLifeTable(reader: FieldReader): LifeTable | undefined {
+  const id = reader.string("id", { pattern: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, patternText: 'a lower-case id with dashes ("us-2014")' });
+  const name = reader.string("name");
+  const source = reader.string("source");
+  const note = reader.string("note", { optional: true });
+  const firstAge = reader.number("firstAge", { integer: true, min: 0 });
+  const q = reader.object("probabilityOfDeath");
+  const column = (sex: "male" | "female") => q?.numberArray(sex, { min: 0, max: 1, what: "probabilities from 0 to 1, one per year of age" });
+  const male = column("male");
+  const female = column("female");
+  q?.rejectUnknownFields();
+  if (male !== undefined && female !== undefined && male.length !== female.length) reader.problem("probabilityOfDeath", `expected as many ages for female as for male, got ${female.length} and ${male.length}`);
+  if (id === undefined || name === undefined || source === undefined || firstAge === undefined || male === undefined || female === undefined || male.length !== female.length) return undefined;
+  return { id, name, source, ...(note !== undefined && { note }), firstAge, probabilityOfDeath: { male, female } };
 }
 
 function readReference(reader: FieldReader): Reference | undefined {
@@ -258,6 +340,7 @@ function readAssumption(reader: FieldReader, topic: string): Assumption | undefi
   const source = reader.string("source", { optional: true });
   const usedBy = reader.string("usedBy", { optional: true });
   const note = reader.string("note", { optional: true });
-  if (id === undefined || range === undefined || unit === undefined || rationale === undefined) return undefined;
-  return { id, ...range, unit, rationale, ...(source !== undefined && { source }), ...(usedBy !== undefined && { usedBy }), ...(note !== undefined && { note }), topic };
+  const populationSpec = optionalPopulationSpec(reader);
+  if (id === undefined || range === undefined || unit === undefined || rationale === undefined || populationSpec === null) return undefined;
+  return { id, ...range, unit, rationale, ...(source !== undefined && { source }), ...(usedBy !== undefined && { usedBy }), ...(note !== undefined && { note }), ...(populationSpec !== undefined && { populationSpec }), topic };
 }

@@ -31,6 +31,39 @@ export interface ReportInput {
   readonly symptomTreatments: readonly string[];
   /** The command line that made the report, for the provenance line. */
   readonly command: string;
+  /** The outcome model's structure and evidence (issue 11); absent in reports made before it. */
+  readonly outcomeModel?: ReportOutcomeModel;
+  /** Per strategy: share starting each line and the line-1/line-2 PFS correlation (src/simulate sequencingSummary). */
+  readonly sequencing?: readonly ReportSequencingRow[];
+  /** External evidence behind the model (data/evidence/external.json) used by the run: citation, DOI, figure ids. */
+  readonly externalSources?: readonly { readonly text: string; readonly doi: string | null; readonly figures: readonly string[] }[];
+  /** Medians under both structures, when the report was asked to compare them (`--compare-structures`). */
+  readonly structureComparison?: readonly ReportStructureRow[];
+}
+
+/** The outcome model in words for the methods section. */
+export interface ReportOutcomeModel {
+  readonly structure: "sequencing" | "sum-of-lines";
+  /** "review", "trials" or "mixed", and the treatments on trial figures. */
+  readonly evidenceSet: string;
+  readonly trialTreatments: readonly string[];
+  /** Labelled sequencing numbers, in words (next-line probabilities, gap, frailty, post-progression rates, life table). */
+  readonly sequencingLines: readonly string[];
+}
+
+export interface ReportSequencingRow {
+  readonly strategy: string;
+  readonly lineShares: readonly number[];
+  readonly spearmanOverall: number | null;
+  readonly spearmanWithinGrade: number | null;
+  readonly pairs: number;
+}
+
+export interface ReportStructureRow {
+  readonly structure: "sequencing" | "sum-of-lines";
+  readonly strategy: string;
+  readonly pfsMedian: number | null;
+  readonly osMedian: number | null;
 }
 
 export interface ReportScenario {
@@ -77,7 +110,7 @@ export interface ReportSubgroup {
 }
 
 /** A calibration target of the engine (see `calibrationReport`), as the report tables it. */
-export type ReportCalibrationRow = Pick<CalibrationEntry, "id" | "treatment" | "endpoint" | "target" | "simulated" | "lower" | "upper">;
+export type ReportCalibrationRow = Pick<CalibrationEntry, "id" | "treatment" | "endpoint" | "target" | "simulated" | "lower" | "upper" | "measure" | "population" | "range" | "role">;
 
 export interface ReportReplicate {
   /** The parameter values drawn for this replicate, by name in words (e.g. "CAPTEM median PFS (months)"). */

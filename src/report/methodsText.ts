@@ -16,11 +16,28 @@ export function methodsText(input: ReportInput, analysis: ReportAnalysis): strin
       `Each synthetic patient was taken through each of ${input.strategies.length} treatment ${input.strategies.length === 1 ? "strategy" : "strategies"} (${labels.join("; ")}), the same patients under every strategy (common random numbers), with ${reference} as the reference.`,
   ];
   if (s.distributions.length > 0) paragraphs.push(`Patient characteristics were drawn as follows: ${s.distributions.join("; ")}.`);
-  paragraphs.push(
-    `Along each patient's treatment pathway, progression-free survival on every line was drawn from a parametric model calibrated to the median the review reports for that treatment, adjusted by patient-level hazard ratios; overall survival added post-progression survival calibrated to the reported overall-survival medians, so that overall survival is never shorter than progression-free survival and death counts as progression.` +
-      (s.outcomeModels.length > 0 ? ` Outcome models: ${s.outcomeModels.join("; ")}.` : "") +
-      ` ${s.followUp.replace(/\.?$/, ".")}`,
-  );
+  const model = input.outcomeModel;
+  const evidence = model === undefined ? "" : model.evidenceSet === "review"
+    ? " Every treatment's figure came from the review (evidence set \"review\")."
+    : ` The primary randomised trials' figures replaced the review's for ${model.trialTreatments.join(", ")} (evidence set "${model.evidenceSet}").`;
+  if (model === undefined || model.structure === "sum-of-lines") {
+    paragraphs.push(
+      `Along each patient's treatment pathway, progression-free survival on every line was drawn from a parametric model calibrated to the median the review reports for that treatment, adjusted by patient-level hazard ratios; overall survival added post-progression survival calibrated to the reported overall-survival medians, so that overall survival is never shorter than progression-free survival and death counts as progression (the "sum-of-lines" structure, which adds every planned line and counts later lines twice through single-line trial OS).` +
+        (s.outcomeModels.length > 0 ? ` Outcome models: ${s.outcomeModels.join("; ")}.` : "") +
+        evidence +
+        ` ${s.followUp.replace(/\.?$/, ".")}`,
+    );
+  } else {
+    paragraphs.push(
+      "Outcomes followed a multi-state sequencing model. Each line of a patient's pathway lasted until progression or death: progression with a Weibull hazard whose baseline was calibrated, once for the registry, on a synthetic cohort drawn to match the population of the figure behind it (grade mix, line of therapy, SSTR status, Ki-67 limits), then carried to each patient by patient-level hazard ratios, a later-line hazard ratio and a shared log-normal frailty that makes consecutive lines of the same patient correlate; death competed at every stage, from the disease (grade-dependent) and from other causes (a national life table by age and sex). " +
+        "After progression the next planned line was started only with a probability depending on grade and line (attrition), after a gap; otherwise, and after the last line, the patient stayed in one post-progression state whose death rate by grade was fitted to external overall-survival evidence: randomised trials in progressive G1/G2 pancreatic NET (RADIANT-3, A6181111, E2211) and series of G3 NET and NEC (NORDIC NEC 2, Raj et al.), with SEER's 5-year survival of metastatic pancreatic NET as a check. " +
+        "Overall survival is therefore an output of the model, not a calibrated input; it is never shorter than progression-free survival, and death counts as a progression-free-survival event." +
+        (model.sequencingLines.length > 0 ? ` Structure: ${model.sequencingLines.join("; ")}.` : "") +
+        (s.outcomeModels.length > 0 ? ` Outcome models: ${s.outcomeModels.join("; ")}.` : "") +
+        evidence +
+        ` ${s.followUp.replace(/\.?$/, ".")}`,
+    );
+  }
   paragraphs.push(
     s.replicates > 0
       ? `Parameter uncertainty was propagated by ${s.replicates} replicates (probabilistic sensitivity analysis): each replicate drew the model's parameters from their reported ranges before simulating the cohort.`
@@ -32,7 +49,7 @@ export function methodsText(input: ReportInput, analysis: ReportAnalysis): strin
   );
   paragraphs.push(
     `Random numbers came from seedrandom's Alea generator with master seed ${s.seed} and independent sub-streams per block of patients, so the results do not depend on the number of worker threads. Software: pnen-sim ${input.packageVersion}; scenario content hash ${s.hash}. ` +
-      `The review the figures come from is ${input.source === null ? "listed under References" : `${input.source.authors} (${input.source.year}), doi:${input.source.doi}`}; every number's source is listed in the scenario's sources and the evidence registry.`,
+      `The review the figures come from is ${input.source === null ? "listed under References" : `${input.source.authors} (${input.source.year}), doi:${input.source.doi}`}; every number's source is listed in the scenario's sources and the evidence registry${input.externalSources !== undefined && input.externalSources.length > 0 ? "; evidence from outside the review is listed separately under References" : ""}.`,
   );
   return paragraphs;
 }

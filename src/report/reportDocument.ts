@@ -27,6 +27,7 @@ export function reportDocument(input: ReportInput, analysis: ReportAnalysis, fig
   const references = [
     ...(source === null ? [] : [{ text: `${source.authors}. ${source.title} [${source.titleEnglish}]. ${source.journal}. ${source.year}. doi:${source.doi}`, doi: source.doi }]),
     ...[...input.references].sort((a, b) => a.number - b.number).map((r) => ({ text: formatCitation(r), doi: r.doi })),
+    ...(input.externalSources ?? []).map((s) => ({ text: `${s.text} (external evidence, outside the review: ${s.figures.join(", ")})`, doi: s.doi })),
     ...input.assumptionSources.map((s) => ({ text: `${s.text.replace(/\s*doi:\s*\S+\s*$/i, "")} (outside source for the labelled assumption${s.assumptions.length === 1 ? "" : "s"} ${s.assumptions.join(", ")})`, doi: s.doi })),
   ];
   return {

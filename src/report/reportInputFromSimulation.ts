@@ -4,10 +4,11 @@ import type { EvidenceRegistry } from "../evidence/EvidenceRegistry.js";
 import type { Reference } from "../evidence/Reference.js";
 import type { CalibrationEntry } from "../simulate/calibrationReport.js";
 import type { OutcomeModel } from "../simulate/OutcomeModel.js";
-import { outcomeAssumptionSources } from "../simulate/outcomeSources.js";
+import { outcomeAssumptionSources, sequencingAssumptionSources } from "../simulate/outcomeSources.js";
 import type { SimulationResult } from "../simulate/simulate.js";
 import type { SimulationSummary } from "../simulate/summarise.js";
-import type { ReportInput, ReportReplicate } from "./ReportInput.js";
+import type { ReportInput, ReportReplicate, ReportStructureRow } from "./ReportInput.js";
+import { sequencingSummary } from "../simulate/sequencingSummary.js";
 import { shortTreatmentName } from "./shortTreatmentNames.js";
 
 /** What the report adapter needs from a run besides the result itself. */
@@ -23,6 +24,8 @@ export interface SimulationRun {
   readonly scenarioHash: string;
   readonly packageVersion: string;
   readonly command: string;
+  /** Medians under both structures (`pnen-sim report --compare-structures`). */
+  readonly structureComparison?: readonly ReportStructureRow[];
 }
 
 /**
@@ -47,9 +50,24 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
   for (const [id, t] of Object.entries(model.parameters.treatments)) {
     if (!usedTreatments.has(id)) continue;
     note(t.pfsSource);
-    note(t.osSource);
+    if (model.structure === "sum-of-lines") note(t.osSource);
   }
   for (const c of run.calibration) note(c.id);
+  // external evidence (data/evidence/external.json) is cited by its own source, not by the review's reference list
+  const externalIds = [...figureIds].filter((id) => registry.figure(id).evidenceSet === "external").sort();
+  for (const id of externalIds) figureIds.delete(id);
+  // one reference per DOI, cited with the source text of the record that has only that DOI (a range record such
+  // as external.lowGrade.os.median cites the trials it spans through their own records)
+  const bySourceText = new Map<string, { text: string; doi: string | null; figures: string[] }>();
+  for (const id of externalIds) {
+    for (const doi of registry.figure(id).dois) {
+      const primary = registry.figures.find((f) => f.evidenceSet === "external" && f.dois.length === 1 && f.dois[0] === doi);
+      const entry = bySourceText.get(doi) ?? { text: primary?.source ?? registry.figure(id).source ?? id, doi, figures: [] };
+      entry.figures.push(id);
+      bySourceText.set(doi, entry);
+    }
+  }
+  const externalSources = [...bySourceText.values()];
   const referenceNumbers = new Set<number>();
   for (const id of figureIds) for (const number of registry.figure(id).refs) referenceNumbers.add(number);
   const references: Reference[] = [...referenceNumbers]
@@ -71,6 +89,7 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
     noteAssumption(t.osSource);
   }
   for (const id of Object.values(outcomeAssumptionSources)) noteAssumption(id);
+  if (model.structure === "sequencing") for (const id of Object.values(sequencingAssumptionSources)) noteAssumption(id);
   const bySource = new Map<string, { text: string; doi: string | null; assumptions: string[] }>();
   for (const id of [...assumptionIds].sort()) {
     const text = registry.assumption(id).source;
@@ -89,12 +108,24 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
     .sort((a, b) => (names[a] ?? a).localeCompare(names[b] ?? b))
     .map((id) => {
       const t = model.parameters.treatments[id];
-      const os = t.osMedian === null ? "" : `, OS median ${round(t.osMedian)} months [${t.osSource}]`;
+      const os = t.osMedian === null || model.structure === "sequencing" ? "" : `, OS median ${round(t.osMedian)} months [${t.osSource}]`;
       return `${names[id] ?? id}: PFS median ${round(t.pfsMedian)} months [${t.pfsSource}]${os}`;
     });
-  outcomeModels.push(
-    `Weibull shapes ${round(model.pfsShape)} for progression-free and ${round(model.ppsShape)} for post-progression survival; ${round(model.deathShare * 100)}% of progression-free-survival events are deaths`,
-  );
+  if (model.structure === "sum-of-lines") {
+    outcomeModels.push(
+      `Weibull shapes ${round(model.pfsShape)} for progression-free and ${round(model.ppsShape)} for post-progression survival; ${round(model.deathShare * 100)}% of progression-free-survival events are deaths`,
+    );
+  } else outcomeModels.push(`Weibull shape ${round(model.pfsShape)} for progression-free survival on every line`);
+  const summary = sequencingSummary(result);
+  const q = model.parameters.sequencing;
+  const sequencingLines = model.sequencing === null ? [] : [
+    `next line started after progression with probability ${percent(q.nextLineLowGrade)} (G1/G2), ${percent(q.nextLineG3)} (G3 NET) and ${percent(q.nextLineNec)} (NEC) after the first line, times ${round(q.nextLineDecline)} for each further line [outcome.nextLine.*]`,
+    `${round(q.gapMonths)} month${q.gapMonths === 1 ? "" : "s"} from progression to the next line [outcome.gapMonths]`,
+    `post-progression death rate ${round(q.ppsRateLowGrade)} (G1/G2), ${round(q.ppsRateG3)} (G3 NET) and ${round(q.ppsRateNec)} (NEC) per month before patient factors, fitted to external overall-survival targets [outcome.pps.rate.*]`,
+    `disease death on treatment at ${round(q.onTreatmentDeathRatio)} times the post-progression rate [outcome.onTreatmentDeathRatio]`,
+    `a log-normal patient frailty of log-variance ${round(q.frailtyLogVariance)} multiplying the progression hazard of every line [outcome.frailty.logVariance]`,
+    `deaths from other causes from the life table ${model.sequencing.background.tableId} (${registry.lifeTables.find((t) => t.id === model.sequencing!.background.tableId)?.name ?? ""})`,
+  ];
 
   return {
     packageVersion: run.packageVersion,
@@ -124,7 +155,10 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
       { name: "Functional status", levels: ["Non-functional", "Functional"], codes: Uint8Array.from(result.cohort.syndrome, (code) => (code === 0 ? 0 : 1)) },
       { name: "ENETS type", levels: EnetsTypes.map((t) => `Type ${t}`), codes: result.cohort.enetsType },
     ],
-    calibration: run.calibration.map((c) => ({ id: c.id, treatment: c.treatment, endpoint: c.endpoint, target: c.target, simulated: c.simulated, lower: c.lower, upper: c.upper })),
+    calibration: run.calibration.map((c) => ({
+      id: c.id, treatment: c.treatment, endpoint: c.endpoint, target: c.target, simulated: c.simulated, lower: c.lower, upper: c.upper,
+      ...(c.measure !== undefined && { measure: c.measure }), ...(c.population !== undefined && { population: c.population }), ...(c.range !== undefined && { range: c.range }), ...(c.role !== undefined && { role: c.role }),
+    })),
     replicates: run.replicates.map((r) => replicateRow(r.model, r.summary, names)),
     source: registry.source,
     references,
@@ -132,6 +166,21 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
     treatmentNames: names,
     symptomTreatments: registry.treatments.filter((t) => t.kind === "symptom").map((t) => t.id),
     command: run.command,
+    outcomeModel: {
+      structure: model.structure,
+      evidenceSet: summary.evidence.set,
+      trialTreatments: Object.entries(summary.evidence.treatments).filter(([, set]) => set === "trials").map(([id]) => names[id] ?? id),
+      sequencingLines,
+    },
+    sequencing: summary.strategies.map((s) => ({
+      strategy: strategyInfo.get(s.strategy)?.name ?? s.strategy,
+      lineShares: s.lineShares,
+      spearmanOverall: s.line1Line2Spearman.overall.estimate,
+      spearmanWithinGrade: s.line1Line2Spearman.withinGrade.estimate,
+      pairs: s.line1Line2Spearman.overall.pairs,
+    })),
+    externalSources,
+    ...(run.structureComparison !== undefined && { structureComparison: run.structureComparison }),
   };
 }
 
@@ -142,6 +191,9 @@ function replicateRow(model: OutcomeModel, summary: SimulationSummary, names: Re
     if (t.osMedian !== null) parameters[`${shortTreatmentName(id, names)} median OS`] = t.osMedian;
   }
   for (const [name, value] of Object.entries(model.parameters.assumptions)) parameters[assumptionNames[name] ?? name] = value;
+  if (model.structure === "sequencing") {
+    for (const [name, value] of Object.entries(model.parameters.sequencing)) if (sequencingNames[name] !== undefined) parameters[sequencingNames[name]] = value;
+  }
   const medians: Record<string, { pfs: number | null; os: number | null }> = {};
   for (const s of summary.strategies) medians[s.strategy] = { pfs: s.pfs.median.estimate, os: s.os.median.estimate };
   return { parameters, medians };
@@ -167,6 +219,20 @@ const assumptionNames: Readonly<Record<string, string>> = {
   hrInadequateReserve: "HR inadequate liver reserve",
   hrAgePer10Years: "HR per 10 years of age",
   ageReference: "Reference age of the age HR",
+};
+
+/** Words for the sequencing structure's drawn numbers (the calibration seed and cohort size are not drawn). */
+const sequencingNames: Readonly<Record<string, string>> = {
+  ppsRateLowGrade: "Post-progression death rate G1/G2",
+  ppsRateG3: "Post-progression death rate G3",
+  ppsRateNec: "Post-progression death rate NEC",
+  onTreatmentDeathRatio: "On-treatment death ratio",
+  nextLineLowGrade: "Next-line probability G1/G2",
+  nextLineG3: "Next-line probability G3",
+  nextLineNec: "Next-line probability NEC",
+  nextLineDecline: "Next-line decline per line",
+  gapMonths: "Gap between lines",
+  frailtyLogVariance: "Frailty log-variance",
 };
 
 const round = (x: number) => String(Number(x.toPrecision(4)));

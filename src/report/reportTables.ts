@@ -121,13 +121,18 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
     ...replicateSpreadTable(input),
     {
       name: "calibration",
-      title: "Calibration: medians reported in the review against the simulation on a single-treatment cohort",
+      title: "Calibration: every PFS target and every overall-survival target, simulated against target",
       columns: [
         { key: "figure_id", label: "Evidence figure" },
         { key: "treatment", label: "Treatment" },
         { key: "endpoint", label: "Endpoint" },
-        { key: "target_months", label: "Target", digits: 1 },
-        { key: "simulated_months", label: "Simulated", digits: 1 },
+        { key: "measure", label: "Measure" },
+        { key: "population", label: "Population simulated" },
+        { key: "role", label: "Role" },
+        { key: "target", label: "Target", digits: 1 },
+        { key: "range_low", label: "External range low", digits: 1 },
+        { key: "range_high", label: "External range high", digits: 1 },
+        { key: "simulated", label: "Simulated", digits: 1 },
         { key: "lower_95", label: "95% CI lower", digits: 1 },
         { key: "upper_95", label: "95% CI upper", digits: 1 },
         { key: "relative_error", label: "Relative error", digits: 3 },
@@ -136,14 +141,23 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
         c.id,
         input.treatmentNames[c.treatment] ?? c.treatment,
         endpointLabel[c.endpoint],
+        c.measure === "survival at 60 months" ? "5-year survival (%)" : "median (months)",
+        c.population ?? "single-treatment cohort of the scenario",
+        c.role ?? "calibrated",
         c.target,
+        c.range?.[0] ?? null,
+        c.range?.[1] ?? null,
         c.simulated,
         c.lower,
         c.upper,
         c.target > 0 ? (c.simulated - c.target) / c.target : null,
       ]),
-      note: "Targets are the review's figures (a range's midpoint); simulated values are Kaplan–Meier medians on an independent cohort given only that treatment, without censoring.",
+      note:
+        "Calibrated: a treatment's PFS figure (a range's midpoint), reproduced on an independent cohort drawn to match the figure's population, without censoring. " +
+        "Fitted: external overall-survival ranges (data/evidence/external.json) whose middle the structure's post-progression death rate was fitted to, for a grade group of the registry's reference cohort under the review's strategy (G3 NET keeps the G1/G2 rate, so it sits below the middle, inside its range). " +
+        "Check: a landmark the model is compared with but not fitted to (SEER's 28% 5-year OS covers all metastatic pNET, older and partly untreated patients, so a treated cohort is expected above it).",
     },
+    ...sequencingTables(input),
     {
       name: "pathways",
       title: "Treatment pathways by strategy: patients and share",
@@ -156,6 +170,42 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
       rows: input.strategies.flatMap((s) => pathwayShares(s, input.treatmentNames).map((p) => [s.label, p.label, p.count, p.share])),
     },
   );
+  return tables;
+}
+
+/** The line shares and line-1/line-2 correlation per strategy, and the structure comparison when asked for. */
+function sequencingTables(input: ReportInput): ReportTable[] {
+  const tables: ReportTable[] = [];
+  if (input.sequencing !== undefined && input.sequencing.length > 0) {
+    const lines = input.sequencing[0].lineShares.length;
+    tables.push({
+      name: "sequencing",
+      title: "Lines of treatment received and the correlation of consecutive progression-free intervals, by strategy",
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        ...Array.from({ length: lines }, (_, k) => ({ key: `line_${k + 1}_share`, label: `Line ${k + 1}`, digits: 3 })),
+        { key: "line1_line2_spearman", label: "Spearman PFS1-PFS2", digits: 3 },
+        { key: "line1_line2_spearman_within_grade", label: "Within grade", digits: 3 },
+        { key: "pairs", label: "Patients with line 2" },
+      ],
+      rows: input.sequencing.map((s) => [s.strategy, ...s.lineShares, s.spearmanOverall, s.spearmanWithinGrade, s.pairs]),
+      note: "Line k: share of patients starting at least k lines (the rest died, or stopped: attrition). Spearman: rank correlation of the simulated (uncensored) durations of lines 1 and 2 among patients who started line 2, computed within blocks of 4,096 patients (and within grade) and averaged.",
+    });
+  }
+  if (input.structureComparison !== undefined && input.structureComparison.length > 0) {
+    tables.push({
+      name: "structure_comparison",
+      title: "Structural uncertainty: median PFS and OS by strategy under the sequencing structure and the earlier sum-of-lines structure, months",
+      columns: [
+        { key: "structure", label: "Structure" },
+        { key: "strategy", label: "Strategy" },
+        { key: "pfs_median", label: "Median PFS", digits: 1 },
+        { key: "os_median", label: "Median OS", digits: 1 },
+      ],
+      rows: input.structureComparison.map((r) => [r.structure, r.strategy, r.pfsMedian, r.osMedian]),
+      note: "The same patients and seed under both structures. Sum-of-lines adds every planned line's PFS without attrition or deaths from other causes, and back-solves post-progression survival from single-line trial OS, which already includes later lines: it overstates OS about twofold.",
+    });
+  }
   return tables;
 }
 

@@ -3,6 +3,8 @@ import { ensureOutputFolderNode } from "../figures/ensureOutputFolderNode.js";
 import { loadScenarioNode } from "../simulate/loadScenarioNode.js";
 import { loadSimulationContextNode } from "../simulate/loadSimulationContextNode.js";
 import { calibrationReport } from "../simulate/calibrationReport.js";
+import { structureCalibrationReport } from "../simulate/structureCalibration.js";
+import type { ReportStructureRow } from "./ReportInput.js";
 import { replicateModel } from "../simulate/replicates.js";
 import { scenarioHash } from "../simulate/scenarioHash.js";
 import { simulate, scenarioStrategies } from "../simulate/simulate.js";
@@ -22,6 +24,8 @@ export interface ReportRunOptions {
   readonly cwd: string;
   readonly packageVersion: string;
   readonly command: string;
+  /** Also simulate under the other outcome structure and tabulate both (structural uncertainty). */
+  readonly compareStructures?: boolean;
   /** Progress messages (one line each). */
   readonly progress?: (message: string) => void;
 }
@@ -29,7 +33,8 @@ export interface ReportRunOptions {
 /**
  * `pnen-sim report` as a function (Node only):
  *
- *   scenario ─ loadScenarioNode ─ simulate (base case) ─ calibrationReport
+ *   scenario ─ loadScenarioNode ─ simulate (base case) ─ calibrationReport + structureCalibrationReport
+ *            └ with compareStructures: simulate under the other structure ─ summarise
  *            └ replicates r = 1..R: replicateModel ─ simulate ─ summarise
  *   ─ reportInputFromSimulation ─ buildReport (pure) ─ writeReportNode (files)
  *
@@ -47,7 +52,17 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   say(`simulating ${(options.n ?? scenario.cohort.size).toLocaleString("en-US")} patients × ${chosen.length} strategies (seed ${seed})`);
   const result = simulate(scenario, chosen, { seed, n: options.n }, context);
   say("calibration check");
-  const calibration = calibrationReport(result.model, scenario, context.registry, seed);
+  const calibration = [...calibrationReport(result.model, scenario, context.registry, seed), ...structureCalibrationReport(result.model, context, strategies)];
+  let structureComparison: ReportStructureRow[] | undefined;
+  if (options.compareStructures === true) {
+    const other = result.model.structure === "sequencing" ? "sum-of-lines" : "sequencing";
+    say(`comparing structures: simulating the same patients under "${other}"`);
+    const alternative = summarise(simulate({ ...scenario, structure: other }, chosen, { seed, n: options.n }, context));
+    const mine = summarise(result);
+    const rows = (summary: typeof mine, structure: "sequencing" | "sum-of-lines") =>
+      summary.strategies.map((s) => ({ structure, strategy: chosen.find((c) => c.id === s.strategy)?.name ?? s.strategy, pfsMedian: s.pfs.median.estimate, osMedian: s.os.median.estimate }));
+    structureComparison = [...rows(mine, result.model.structure), ...rows(alternative, other)];
+  }
   const replicates = [];
   for (let r = 1; r <= (options.replicates ?? 0); r++) {
     say(`replicate ${r} of ${options.replicates}`);
@@ -63,6 +78,7 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
     scenarioHash: scenarioHash(scenario),
     packageVersion: options.packageVersion,
     command: options.command,
+    ...(structureComparison !== undefined && { structureComparison }),
   });
   say("analysing and rendering figures");
   const document = buildReport(input);

@@ -1,7 +1,12 @@
-import type { EvidenceRegistry } from "../evidence/index.js";
+import { referenceCohortSpec } from "../cohort/referenceCohortSpec.js";
+import type { CohortSpec } from "../cohort/Scenario.js";
+import type { EvidenceRegistry, LifeTable, PopulationSpec } from "../evidence/index.js";
 import type { RandomSource } from "../random/index.js";
 import { InputError } from "../util/InputError.js";
-import { debulkingThresholdSource, type OutcomeAssumptionName, outcomeAssumptionSources, treatmentOutcomeSources } from "./outcomeSources.js";
+import {
+  debulkingThresholdSource, defaultLifeTable, type EvidenceSet, type OutcomeAssumptionName, outcomeAssumptionSources, type SequencingAssumptionName, sequencingAssumptionSources,
+  treatmentOutcomeSources,
+} from "./outcomeSources.js";
 
 /** The outcome model of one treatment, before calibration (medians as reported or assumed). */
 export interface TreatmentOutcome {
@@ -12,6 +17,16 @@ export interface TreatmentOutcome {
   /** The OS median to calibrate post-progression survival to, months; null when the review gives none. */
   readonly osMedian: number | null;
   readonly osSource: string | null;
+  /** The population the PFS median was measured in (the figure's or the assumption's `populationSpec`); null when it gives none. */
+  readonly population: PopulationSpec | null;
+  /** Which evidence set the PFS median comes from. */
+  readonly evidence: EvidenceSet;
+}
+
+/** A scenario's choice of evidence (scenario field `evidence`): a set for every treatment, and per-treatment exceptions. */
+export interface EvidenceChoice {
+  readonly set?: EvidenceSet;
+  readonly treatments?: Readonly<Record<string, EvidenceSet>>;
 }
 
 /**
@@ -24,6 +39,12 @@ export interface OutcomeParameters {
   readonly debulkingThreshold: number;
   /** Treatment ids of kind "symptom": they take no time in a pathway. */
   readonly zeroDurationTreatments: readonly string[];
+  /** The sequencing structure's numbers (data/assumptions/structure.json). */
+  readonly sequencing: Readonly<Record<SequencingAssumptionName, number>>;
+  /** The registry's reference cohort, which a figure's population narrows for calibration (src/cohort referenceCohortSpec). */
+  readonly referenceCohort: CohortSpec;
+  /** The life tables of the registry, by id. */
+  readonly lifeTables: Readonly<Record<string, LifeTable>>;
 }
 
 /** How a number with a range is chosen: its point value (base case) or a draw from its range (PSA). */
@@ -48,11 +69,19 @@ function chooseValue(record: { id: string; value?: number; low?: number; high?: 
  * order (treatments in table order, then assumptions in table order; an id used twice is drawn once), so
  * replicate r of a seed always draws the same parameters.
  */
-export function resolveOutcomeParameters(registry: EvidenceRegistry, choice: ParameterChoice = { kind: "point" }): OutcomeParameters {
+export function resolveOutcomeParameters(registry: EvidenceRegistry, choice: ParameterChoice = { kind: "point" }, evidence: EvidenceChoice = {}): OutcomeParameters {
   const lookup = (id: string) => {
     const figure = registry.figures.find((f) => f.id === id);
     return figure ?? registry.assumption(id);
   };
+  const problemsUp: string[] = [];
+  for (const [treatment, set] of Object.entries(evidence.treatments ?? {})) {
+    if (treatmentOutcomeSources[treatment] === undefined) problemsUp.push(`evidence.treatments.${treatment}: no outcome model for treatment '${treatment}'`);
+    else if (set === "trials" && treatmentOutcomeSources[treatment].trialPfsMedian === undefined) {
+      problemsUp.push(`evidence.treatments.${treatment}: the registry has no randomised-trial figure for '${treatment}' (treatments with one: ${Object.entries(treatmentOutcomeSources).filter(([, v]) => v.trialPfsMedian !== undefined).map(([k]) => k).join(", ")})`);
+    }
+  }
+  if (problemsUp.length > 0) throw new InputError(`outcome model: ${problemsUp.length} problem${problemsUp.length === 1 ? "" : "s"} in the evidence choice`, problemsUp);
   // one value per id: treatments that share a source (HAE, HACE and SIRT) share its draw
   const chosen = new Map<string, number>();
   const valueOf = (id: string) => {
@@ -74,22 +103,42 @@ export function resolveOutcomeParameters(registry: EvidenceRegistry, choice: Par
   };
   const treatments: Record<string, TreatmentOutcome> = {};
   for (const [treatment, sources] of Object.entries(treatmentOutcomeSources)) {
-    const pfsMedian = safely(sources.pfsMedian, () => valueOf(sources.pfsMedian));
+    const set: EvidenceSet = evidence.treatments?.[treatment] ?? (sources.trialPfsMedian !== undefined ? evidence.set ?? "review" : "review");
+    const pfsSource = set === "trials" && sources.trialPfsMedian !== undefined ? sources.trialPfsMedian : sources.pfsMedian;
+    const pfsMedian = safely(pfsSource, () => valueOf(pfsSource));
     const osMedian = sources.osMedian === undefined ? null : safely(sources.osMedian, () => valueOf(sources.osMedian!));
     if (pfsMedian === undefined || osMedian === undefined) continue;
-    treatments[treatment] = { pfsMedian, pfsSource: sources.pfsMedian, osMedian, osSource: sources.osMedian ?? null };
+    const population = safely(pfsSource, () => lookup(pfsSource).populationSpec ?? null) ?? null;
+    treatments[treatment] = { pfsMedian, pfsSource, osMedian, osSource: sources.osMedian ?? null, population, evidence: set };
   }
   const assumptions: Partial<Record<OutcomeAssumptionName, number>> = {};
   for (const [name, id] of Object.entries(outcomeAssumptionSources) as [OutcomeAssumptionName, string][]) {
     const value = safely(id, () => valueOf(id));
     if (value !== undefined) assumptions[name] = value;
   }
+  const sequencing: Partial<Record<SequencingAssumptionName, number>> = {};
+  for (const [name, id] of Object.entries(sequencingAssumptionSources) as [SequencingAssumptionName, string][]) {
+    // the calibration seed and size are fixed data, never drawn
+    const value = safely(id, () => (name === "calibrationSeed" || name === "calibrationCohortSize" ? chooseValue(lookup(id), { kind: "point" }) : valueOf(id)));
+    if (value !== undefined) sequencing[name] = value;
+  }
+  const referenceCohort = safely("data/assumptions/cohort.json", () => referenceCohortSpec(registry));
   const debulkingThreshold = safely(debulkingThresholdSource, () => registry.threshold(debulkingThresholdSource).value);
-  if (problems.length > 0 || debulkingThreshold === undefined) throw new InputError(`outcome model: ${problems.length} number${problems.length === 1 ? "" : "s"} missing from the evidence registry`, problems);
+  if (problems.length > 0 || debulkingThreshold === undefined || referenceCohort === undefined) throw new InputError(`outcome model: ${problems.length} number${problems.length === 1 ? "" : "s"} missing from the evidence registry`, problems);
   return {
     treatments,
     assumptions: assumptions as Record<OutcomeAssumptionName, number>,
     debulkingThreshold,
     zeroDurationTreatments: registry.treatments.filter((t) => t.kind === "symptom").map((t) => t.id),
+    sequencing: sequencing as Record<SequencingAssumptionName, number>,
+    referenceCohort,
+    lifeTables: Object.fromEntries(registry.lifeTables.map((t) => [t.id, t])),
   };
+}
+
+/** The life table a model uses: the scenario's `lifeTable`, else {@link defaultLifeTable}; an InputError naming the known ones otherwise. */
+export function chooseLifeTable(parameters: OutcomeParameters, id: string = defaultLifeTable): LifeTable {
+  const table = parameters.lifeTables[id];
+  if (table === undefined) throw new InputError(`lifeTable: unknown life table '${id}'; known: ${Object.keys(parameters.lifeTables).join(", ") || "none (data/evidence/lifeTables.json)"}`);
+  return table;
 }

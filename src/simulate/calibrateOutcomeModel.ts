@@ -6,6 +6,7 @@ import { subStreamSeed, unitExponential } from "../random/index.js";
 import { InputError } from "../util/InputError.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import type { OutcomeParameters } from "./OutcomeParameters.js";
+import { calibrateSequencingModel } from "./calibrateSequencingModel.js";
 import { patientHazardRatios } from "./patientHazardRatios.js";
 import { outcomeDrawsPerPatient, ppsDrawOffset } from "./walkPathway.js";
 
@@ -81,6 +82,7 @@ export function calibrationCohort(scenario: Scenario, parameters: OutcomeParamet
 }
 
 /**
+ * The "sum-of-lines" structure (issue 5; kept as a named alternative, scenario `"structure": "sum-of-lines"`).
  * Calibrates the outcome model to the reported medians on a single-treatment cohort drawn from the scenario
  * (the patient factors included), so that the review's figures are reached by construction, not by luck:
  *
@@ -107,7 +109,7 @@ export function calibrationCohort(scenario: Scenario, parameters: OutcomeParamet
  * error of about 1.4% on a median, seed-dependent in sign (e.g. +2–3% for the OS targets at the default seed,
  * −1% at others). A larger `calibrationCohortSize` in the scenario shrinks it as 1/√size.
  */
-export function calibrateOutcomeModel(parameters: OutcomeParameters, scenario: Scenario, seed: number | string, size = scenario.calibrationCohortSize ?? defaultCalibrationCohortSize): OutcomeModel {
+export function calibrateSumOfLinesModel(parameters: OutcomeParameters, scenario: Scenario, seed: number | string, size = scenario.calibrationCohortSize ?? defaultCalibrationCohortSize): OutcomeModel {
   const a = parameters.assumptions;
   const { hrPfs, hrPps, draws, cohort } = calibrationCohort(scenario, parameters, seed, "calibration", size);
   const treatmentIds = Object.keys(parameters.treatments);
@@ -162,5 +164,18 @@ export function calibrateOutcomeModel(parameters: OutcomeParameters, scenario: S
     }
     ppsScale.push((low + high) / 2);
   }
-  return { parameters, treatmentIds, pfsScale, ppsScale, pfsShape, ppsShape, deathShare: a.deathShare };
+  return { parameters, structure: "sum-of-lines", sequencing: null, treatmentIds, pfsScale, ppsScale, pfsShape, ppsShape, deathShare: a.deathShare };
+}
+
+/**
+ * The calibrated outcome model of a scenario, in the scenario's structure (`structure`, default "sequencing"):
+ *
+ * - "sequencing" ({@link calibrateSequencingModel}): every treatment's baseline is calibrated once on a cohort drawn to
+ *   match the population of the figure behind it, with the registry's own calibration seed — a property of the
+ *   registry, so the scenario's cohort and seed play no part (a scenario never re-imposes a target on its own cohort);
+ * - "sum-of-lines" ({@link calibrateSumOfLinesModel}): the earlier structure, calibrated on the scenario's cohort.
+ */
+export function calibrateOutcomeModel(parameters: OutcomeParameters, scenario: Scenario, seed: number | string, size?: number): OutcomeModel {
+  if (scenario.structure === "sum-of-lines") return calibrateSumOfLinesModel(parameters, scenario, seed, size);
+  return calibrateSequencingModel(parameters, { lifeTable: scenario.lifeTable });
 }

@@ -7,9 +7,14 @@ import { maximumPathwayLines } from "./walkPathway.js";
  * A pathway reduced to what the outcome walk needs: its lines of treatment, in order, each as the index of the
  * treatment whose PFS model the line follows. Within a line (steps given together, src/rules `Pathway`):
  * - conversion therapy, when present, stands for the line: its PFS is the conversion-then-resection figure
- *   (review §1.5, ref. 24), counted from the start of conversion;
- * - otherwise the first step that is neither symptom control nor a treatment of kind "symptom" (surgery comes
- *   before ablation or transarterial therapy in the rules' order);
+ *   (review §1.5, ref. 24), counted from the start of conversion. The debulking hazard ratio is NOT applied to
+ *   such a line: the figure already includes the resection that follows conversion (applying it too would count
+ *   the surgery's benefit twice);
+ * - otherwise, of the steps that are neither symptom control nor a treatment of kind "symptom", the one whose
+ *   model gives the longest PFS (the largest calibrated scale): treatments given together in one line (e.g.
+ *   resection of the primary with HACE of the liver) control the disease at least as long as the best of them,
+ *   and no extra benefit of combining them is assumed (no figure supports one). Ties keep the first in the rules'
+ *   order. A debulking step gives the line the cytoreduction hazard ratio when its own model is the one chosen;
  * - a line of symptom control only (e.g. an SSA for a hormonal syndrome) follows that SSA's model if it has one,
  *   and takes no time otherwise.
  * An empty pathway is best supportive care.
@@ -51,10 +56,18 @@ export function compilePathway(pathway: PathwayLike, model: OutcomeModel): Compi
   };
   for (const line of lines) {
     const conversion = line.find((s) => s.treatment === "conversionTherapy" || s.intent === "conversion");
-    const main = conversion ?? line.find((s) => s.intent !== "symptom-control" && !zero.has(s.treatment)) ?? line.find((s) => !zero.has(s.treatment));
+    let main = conversion;
+    if (main === undefined) {
+      // the disease-directed step with the longest PFS model (multi-step lines: the best of the steps)
+      for (const step of line) {
+        if (step.intent === "symptom-control" || zero.has(step.treatment)) continue;
+        if (main === undefined || model.pfsScale[indexOf(step.treatment)] > model.pfsScale[indexOf(main.treatment)]) main = step;
+      }
+    }
+    main ??= line.find((s) => !zero.has(s.treatment));
     if (main === undefined) continue;
     episodes.push(indexOf(main.treatment));
-    debulking.push(line.some((s) => s.treatment === "debulking") ? 1 : 0);
+    debulking.push(conversion === undefined && main.treatment === "debulking" ? 1 : 0);
   }
   if (episodes.length > maximumPathwayLines) {
     throw new InputError(`pathway ${steps.map((s) => s.treatment).join(">")}: ${episodes.length} lines of treatment, more than the ${maximumPathwayLines} the outcome walk supports`);

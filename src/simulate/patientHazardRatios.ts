@@ -13,12 +13,13 @@ const ageMemoSize = 256;
  *   post-progression:  the same × serious comorbidity × inadequate liver reserve × age per 10 years from the reference
  *
  * Each factor is a labelled assumption in data/assumptions/simulation.json. Writes patient `start + k` into
- * `pfs[k]` and `pps[k]`; O(count), plus two small memo tables. The two exponentials are memoised: ages are
+ * `pfs[k]` and `pps[k]` (and, when given, into `death[k]` the post-progression ratio without the grade factor:
+ * the sequencing structure's death hazard ratio); O(count), plus two small memo tables. The two exponentials are memoised: ages are
  * whole years and Ki-67 has one decimal, so a block of patients has only a few hundred distinct values, and
  * each table entry keeps the exact argument it was computed for (a value not seen yet, or one that shares
  * a slot, is computed afresh), so the result is the same number Math.exp gives.
  */
-export function patientHazardRatios(columns: CohortColumns, start: number, count: number, parameters: OutcomeParameters, pfs: Float64Array, pps: Float64Array): void {
+export function patientHazardRatios(columns: CohortColumns, start: number, count: number, parameters: OutcomeParameters, pfs: Float64Array, pps: Float64Array, death?: Float64Array): void {
   const a = parameters.assumptions;
   const byGrade = [1, a.hrGradeG2, a.hrGradeG3, a.hrGradeNec];
   const byType = [1, a.hrEnetsII, a.hrEnetsIII];
@@ -57,5 +58,8 @@ export function patientHazardRatios(columns: CohortColumns, start: number, count
     if (seriousComorbidity[i] === 1) post *= hrComorbidity;
     if (adequateLiverReserve[i] === 0) post *= hrInadequateReserve;
     pps[i - start] = post;
+    // the sequencing structure's death hazard ratio: the post-progression one without the grade, which its
+    // post-progression death rate by grade already carries
+    if (death !== undefined) death[i - start] = post / byGrade[grade[i]];
   }
 }

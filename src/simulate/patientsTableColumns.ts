@@ -110,13 +110,9 @@ export function* patientsChunks(result: SimulationResult, size: number): Generat
     const end = Math.min(result.n, first + size);
     const cohort: Record<string, unknown> = { size: end - first };
     for (const name of cohortColumnNames) cohort[name] = (result.cohort[name] as Float64Array).subarray(first, end);
-    const outcomes = result.outcomes.map((o) => ({
-      pathway: o.pathway.subarray(first, end),
-      pfsMonths: o.pfsMonths.subarray(first, end),
-      pfsEvent: o.pfsEvent.subarray(first, end),
-      osMonths: o.osMonths.subarray(first, end),
-      osEvent: o.osEvent.subarray(first, end),
-    }));
+    const outcomes = result.outcomes.map(
+      (o) => Object.fromEntries(Object.entries(o).map(([name, column]) => [name, (column as Float64Array).subarray(first, end)])) as unknown as StrategyColumns,
+    );
     yield { first, cohort: cohort as unknown as CohortColumns, outcomes };
   }
 }

@@ -15,7 +15,7 @@ import { type SimulationSummary, summarise } from "./summarise.js";
  * uncertainty only.
  */
 export function replicateModel(scenario: Scenario, context: Pick<SimulationContext, "registry">, seed: number | string, replicate: number): OutcomeModel {
-  const parameters = resolveOutcomeParameters(context.registry, { kind: "draw", source: subStream(seed, "replicate", replicate) });
+  const parameters = resolveOutcomeParameters(context.registry, { kind: "draw", source: subStream(seed, "replicate", replicate) }, scenario.evidence);
   return calibrateOutcomeModel(parameters, scenario, seed);
 }
 

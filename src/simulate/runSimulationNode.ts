@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import type { Scenario } from "../cohort/Scenario.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { type CalibrationEntry, calibrationReport } from "./calibrationReport.js";
+import { structureCalibrationReport } from "./structureCalibration.js";
 import { loadScenarioNode } from "./loadScenarioNode.js";
 import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
 import { type ReplicateSummary, replicateModel, summariseReplicates } from "./replicates.js";
@@ -100,7 +101,8 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   try {
     const patientsSha256 = staged === undefined ? null : writePatients(staged);
     const summary = summarise(result);
-    const calibration = calibrationReport(plan.model, scenario, context.registry, seed);
+    // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
+    const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
 
     let replicates: ReplicateSummary | null = null;
     if (replicateCount > 0) {

@@ -53,7 +53,7 @@ export function simulationPlan<S extends StrategyLike, T>(scenario: Scenario, st
   const seed = options.seed ?? scenario.seed;
   const size = options.n ?? scenario.cohort.size;
   if (!Number.isInteger(size) || size < 1) throw new InputError(`simulate: n: expected a positive integer, got ${size}`);
-  const model = options.model ?? calibrateOutcomeModel(resolveOutcomeParameters(context.registry), scenario, seed);
+  const model = options.model ?? calibrateOutcomeModel(resolveOutcomeParameters(context.registry, { kind: "point" }, scenario.evidence), scenario, seed);
   return { scenario, seed, size, strategies: scenarioStrategies(scenario, strategies), thresholds: context.thresholds, model };
 }
 
@@ -84,6 +84,9 @@ export function mergeRanges<S extends StrategyLike, T>(plan: SimulationPlan<S, T
         target.pfsEvent.set(columns.pfsEvent, at);
         target.osMonths.set(columns.osMonths, at);
         target.osEvent.set(columns.osEvent, at);
+        target.linesStarted.set(columns.linesStarted, at);
+        target.line1Months.set(columns.line1Months, at);
+        target.line2Months.set(columns.line2Months, at);
       }
     });
   }

@@ -9,7 +9,7 @@ import type { OutcomeModel } from "./OutcomeModel.js";
 import { patientHazardRatios } from "./patientHazardRatios.js";
 import type { PathwayLike, StrategyLike } from "./SimulationContext.js";
 import { createIntegerKeyTable, integerKeyGet, integerKeySet } from "../util/integerKeyTable.js";
-import { createPatientDraws, lossDrawOffset, outcomeDrawsPerPatient, preparePatientDraws, walkPathway } from "./walkPathway.js";
+import { createPatientDraws, lossDrawOffset, outcomeDrawsPerPatient, preparePatientDraws, prepareSequencing, sequencingDrawsPerPatient, walkPathway, walkSequence } from "./walkPathway.js";
 
 /** The outcome columns of one strategy: patient i at index i. Events: 1 observed, 0 censored. */
 export interface StrategyColumns {
@@ -19,6 +19,12 @@ export interface StrategyColumns {
   readonly pfsEvent: Uint8Array;
   readonly osMonths: Float64Array;
   readonly osEvent: Uint8Array;
+  /** Lines of treatment started (whatever the censoring: the simulated history). */
+  readonly linesStarted: Uint8Array;
+  /** Duration of line 1 (the PFS before censoring), months. */
+  readonly line1Months: Float32Array;
+  /** Duration of line 2, months, start to progression or death (uncensored); NaN when line 2 was not started. */
+  readonly line2Months: Float32Array;
 }
 
 /** Everything a run needs, as plain data (the part a worker thread receives), plus the strategies. */
@@ -50,6 +56,8 @@ export interface RangeScratch {
   readonly hrPps: Float64Array;
   readonly draws: Float64Array;
   readonly cohortDraws: Float64Array;
+  readonly hrDeath: Float64Array;
+  readonly sequencingDraws: Float64Array;
 }
 
 export function allocateStrategyColumns(size: number): StrategyColumns {
@@ -59,6 +67,9 @@ export function allocateStrategyColumns(size: number): StrategyColumns {
     pfsEvent: new Uint8Array(size),
     osMonths: new Float64Array(size),
     osEvent: new Uint8Array(size),
+    linesStarted: new Uint8Array(size),
+    line1Months: new Float32Array(size),
+    line2Months: new Float32Array(size),
   };
 }
 
@@ -68,7 +79,8 @@ export function allocateStrategyColumns(size: number): StrategyColumns {
  *
  *   subStream(seed, "cohort", b)   → the block's patients (generateCohortBlock)
  *   subStream(seed, "outcomes", b) → 14 uniforms per patient, shared by every strategy (common random numbers)
- *   for each patient, for each strategy: rules → pathway → walkPathway → censoring
+ *   subStream(seed, "outcomes-sequencing", b) → 2 more (frailty, death from other causes), sequencing structure only
+ *   for each patient, for each strategy: rules → pathway → walkSequence (or walkPathway, sum-of-lines) → censoring
  *
  * Blocks are independent, so any split among workers gives the same numbers; strategies draw nothing, so
  * their order does not matter either. To stream a large run, call it chunk by chunk with `reuse` = the previous
@@ -127,10 +139,14 @@ export function simulateRange<S extends StrategyLike, T>(
     hrPps: new Float64Array(cohortBlockSize),
     draws: new Float64Array(cohortBlockSize * outcomeDrawsPerPatient),
     cohortDraws: new Float64Array(cohortBlockSize * cohortDrawsPerPatient),
+    hrDeath: new Float64Array(cohortBlockSize),
+    sequencingDraws: new Float64Array(cohortBlockSize * sequencingDrawsPerPatient),
   };
-  const { hrPfs, hrPps, draws, cohortDraws } = scratch;
+  const { hrPfs, hrPps, draws, cohortDraws, hrDeath, sequencingDraws } = scratch;
+  const sequencing = model.structure === "sequencing";
+  const walk5 = sequencing ? walkSequence : walkPathway;
   const view = createPatientView();
-  const walk = new Float64Array(3);
+  const walk = new Float64Array(5);
   const patientDraws = createPatientDraws();
   const follow = scenario.followUp;
   const adminEnd = follow.additionalFollowUpMonths === undefined ? Infinity : follow.accrualMonths + follow.additionalFollowUpMonths;
@@ -139,15 +155,16 @@ export function simulateRange<S extends StrategyLike, T>(
   const debulkingThreshold = model.parameters.debulkingThreshold;
 
   const loadPatient = patientLoader(cohort);
-  const { entryMonths, expectedCytoreductionPct } = cohort;
+  const { entryMonths, expectedCytoreductionPct, grade, age, sex } = cohort;
   const strategyCount = strategies.length;
   for (let done = 0; done < count; done += cohortBlockSize) {
     const block = (first + done) / cohortBlockSize;
     const size = Math.min(cohortBlockSize, count - done);
     fillUniforms(cohortDraws, size * cohortDrawsPerPatient, plan.seed, "cohort", block);
     generateCohortFromUniforms(cohortSpec, cohortDraws, cohort, done, size);
-    patientHazardRatios(cohort, done, size, model.parameters, hrPfs, hrPps);
+    patientHazardRatios(cohort, done, size, model.parameters, hrPfs, hrPps, hrDeath);
     fillUniforms(draws, size * outcomeDrawsPerPatient, plan.seed, "outcomes", block);
+    if (sequencing) fillUniforms(sequencingDraws, size * sequencingDrawsPerPatient, plan.seed, "outcomes-sequencing", block);
     for (let p = 0; p < size; p++) {
       const i = done + p;
       loadPatient(i, view);
@@ -159,6 +176,7 @@ export function simulateRange<S extends StrategyLike, T>(
       }
       const debulking = expectedCytoreductionPct[i] >= debulkingThreshold ? debulkingRatio : 1;
       preparePatientDraws(patientDraws, model, draws, offset, hrPfs[p], hrPps[p], debulking);
+      if (sequencing) prepareSequencing(patientDraws, model, sequencingDraws, p * sequencingDrawsPerPatient, hrDeath[p], grade[i], age[i], sex[i]);
       for (let s = 0; s < strategyCount; s++) {
         const pathway = assignPathway(view, strategies[s], thresholds);
         const pathwayCode = "code" in pathway ? pathway.code : undefined;
@@ -167,9 +185,12 @@ export function simulateRange<S extends StrategyLike, T>(
           const index = integerKeyGet(byCode, pathwayCode);
           entry = index >= 0 ? byCodeEntries[index]! : codeEntry(pathway, pathwayCode);
         } else entry = byIdentity[s].get(pathway) ?? compileAndCode(pathway, s);
-        walkPathway(entry.compiled, model, patientDraws, walk);
+        walk5(entry.compiled, model, patientDraws, walk);
         const out = outcomes[s];
         out.pathway[i] = entry.code;
+        out.linesStarted[i] = walk[3];
+        out.line1Months[i] = walk[0];
+        out.line2Months[i] = walk[4];
         if (walk[0] <= censor) {
           out.pfsMonths[i] = walk[0];
           out.pfsEvent[i] = 1;

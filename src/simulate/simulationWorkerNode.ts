@@ -13,7 +13,7 @@ export type WorkerRequest =
 /** The buffers of a range result, to transfer (not copy) back to the main thread. */
 export function rangeTransferList(range: RangeResult): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = cohortColumnNames.map((name) => range.cohort[name].buffer as ArrayBuffer);
-  for (const columns of range.outcomes) buffers.push(columns.pathway.buffer as ArrayBuffer, columns.pfsMonths.buffer as ArrayBuffer, columns.pfsEvent.buffer as ArrayBuffer, columns.osMonths.buffer as ArrayBuffer, columns.osEvent.buffer as ArrayBuffer);
+  for (const columns of range.outcomes) buffers.push(columns.pathway.buffer as ArrayBuffer, columns.pfsMonths.buffer as ArrayBuffer, columns.pfsEvent.buffer as ArrayBuffer, columns.osMonths.buffer as ArrayBuffer, columns.osEvent.buffer as ArrayBuffer, columns.linesStarted.buffer as ArrayBuffer, columns.line1Months.buffer as ArrayBuffer, columns.line2Months.buffer as ArrayBuffer);
   return buffers;
 }
 

@@ -4,6 +4,7 @@ import { coxPh } from "../analysis/index.js";
 import { survivalAt } from "../analysis/index.js";
 import type { SimulationResult } from "./simulate.js";
 import type { StrategyColumns } from "./simulateRange.js";
+import { type SequencingSummary, sequencingSummary } from "./sequencingSummary.js";
 
 /** An estimate with its 95% confidence limits; null where it cannot be estimated (e.g. median not reached). */
 export interface SummaryEstimate {
@@ -42,6 +43,8 @@ export interface SimulationSummary {
   readonly n: number;
   readonly referenceStrategy: string;
   readonly strategies: readonly StrategySummary[];
+  /** The outcome model's structure and evidence set, the share starting each line and the line-1/line-2 PFS correlation (src/simulate sequencingSummary). */
+  readonly sequencing: SequencingSummary;
 }
 
 /** The landmark times of the summaries, months. */
@@ -104,5 +107,5 @@ export function summarise(result: SimulationResult): SimulationSummary {
     };
     return { strategy, n: result.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
   });
-  return { scenario: result.scenario.name, seed: result.seed, n: result.n, referenceStrategy: result.referenceStrategy, strategies };
+  return { scenario: result.scenario.name, seed: result.seed, n: result.n, referenceStrategy: result.referenceStrategy, strategies, sequencing: sequencingSummary(result) };
 }

@@ -1,4 +1,6 @@
+import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
 import { unitExponential } from "../random/unitExponential.js";
+import { backgroundDeathMonths } from "./backgroundMortality.js";
 import type { CompiledPathway } from "./compilePathway.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 
@@ -16,6 +18,15 @@ export const linesWithOwnDraws = 6;
 export const outcomeDrawsPerPatient = 2 * linesWithOwnDraws + 2;
 export const ppsDrawOffset = 2 * linesWithOwnDraws;
 export const lossDrawOffset = 2 * linesWithOwnDraws + 1;
+
+/**
+ * Uniforms per patient of the sequencing structure beyond {@link outcomeDrawsPerPatient}, from their own sub-stream
+ * ("outcomes-sequencing", block b), so that the first 14 stay what the sum-of-lines structure always drew:
+ * [0] the frailty, [1] the death from other causes. The sequencing walk reads the others from the shared layout:
+ * line j's PFS from [2j], the next-line (attrition) draw after progression on line j from [2j + 1], and the disease
+ * death exposure from the post-progression draw.
+ */
+export const sequencingDrawsPerPatient = 2;
 
 /** The most lines of treatment a pathway may have: the size of {@link PatientDraws}' per-line buffers (compilePathway refuses more). */
 export const maximumPathwayLines = 64;
@@ -51,12 +62,23 @@ export interface PatientDraws {
   debulkingRatioOf: number;
   debulkingShapeOf: number;
   debulkingPower: number;
+  /** Sequencing structure: months to death from other causes. */
+  backgroundMonths: number;
+  /** Sequencing structure: unit exponential that the cumulative disease death hazard must reach. */
+  diseaseExposure: number;
+  /** Sequencing structure: the patient's death hazard per month after progression (grade rate × patient factors). */
+  deathRate: number;
+  /** Sequencing structure: offset of the patient's grade in the next-line probability table. */
+  nextLineOffset: number;
+  /** The frailty multiplying every line's progression hazard (1 in the sum-of-lines structure). */
+  frailty: number;
 }
 
 /** A reusable {@link PatientDraws} scratch object. */
 export function createPatientDraws(): PatientDraws {
   return { draws: new Float64Array(0), offset: 0, hazardRatio: 1, inverseShape: 1, deathShare: 0, lineRatio: 1, computed: 0, lineBase: new Float64Array(maximumPathwayLines), lineDeath: new Uint8Array(maximumPathwayLines), ppsBase: 0, debulkingFactor: 1,
-    lineRatioPowers: new Float64Array(maximumPathwayLines), powersOf: NaN, debulkingRatioOf: NaN, debulkingShapeOf: NaN, debulkingPower: 1 };
+    lineRatioPowers: new Float64Array(maximumPathwayLines), powersOf: NaN, debulkingRatioOf: NaN, debulkingShapeOf: NaN, debulkingPower: 1,
+    backgroundMonths: Infinity, diseaseExposure: Infinity, deathRate: 0, nextLineOffset: 0, frailty: 1 };
 }
 
 /**
@@ -84,6 +106,7 @@ export function preparePatientDraws(
     scratch.powersOf = lineRatio;
   }
   scratch.computed = 0;
+  scratch.frailty = 1;
   const ppsExposure = unitExponential(draws[offset + ppsDrawOffset]) / postHazardRatio;
   scratch.ppsBase = model.ppsShape === 1 ? ppsExposure : Math.pow(ppsExposure, 1 / model.ppsShape);
   if (debulkingRatio === 1) scratch.debulkingFactor = 1;
@@ -97,6 +120,31 @@ export function preparePatientDraws(
     scratch.debulkingFactor = scratch.debulkingPower;
   }
   return scratch;
+}
+
+/**
+ * Completes `scratch` (already filled by {@link preparePatientDraws}) for the sequencing structure: the log-normal
+ * frailty Z = exp(σ·Φ⁻¹(u) − σ²/2) (mean 1) joins the progression hazard ratio of every line; the death from other
+ * causes is drawn from the life table at the patient's age and sex; the disease death exposure is the
+ * post-progression draw's unit exponential; the death rate after progression is the grade's rate times the
+ * patient's death hazard ratio. O(log ages), no allocation.
+ */
+export function prepareSequencing(scratch: PatientDraws, model: OutcomeModel, extra: Float64Array, extraOffset: number, deathHazardRatio: number, grade: number, age: number, sex: number): void {
+  const sequencing = model.sequencing!;
+  const sd = sequencing.frailtySd;
+  const frailty = sd === 0 ? 1 : Math.exp(sd * inverseNormalCdf(extra[extraOffset]) - 0.5 * sd * sd);
+  scratch.frailty = frailty;
+  scratch.hazardRatio *= frailty;
+  scratch.backgroundMonths = backgroundDeathMonths(sequencing.background, sex, age, unitExponential(extra[extraOffset + 1]));
+  scratch.diseaseExposure = unitExponential(scratch.draws[scratch.offset + ppsDrawOffset]);
+  scratch.deathRate = sequencing.ppsRateByGrade[grade] * deathHazardRatio;
+  scratch.nextLineOffset = grade * maximumPathwayLines;
+}
+
+/** Line j's uniform at `slot` (0: PFS, 1: death share or next line), shifted by the golden ratio past the lines with own draws. */
+function lineUniform(p: PatientDraws, j: number, slot: number): number {
+  if (j < linesWithOwnDraws) return p.draws[p.offset + 2 * j + slot];
+  return (p.draws[p.offset + 2 * (j % linesWithOwnDraws) + slot] + golden * Math.floor(j / linesWithOwnDraws)) % 1;
 }
 
 function computeLine(p: PatientDraws, j: number): void {
@@ -117,7 +165,11 @@ function computeLine(p: PatientDraws, j: number): void {
   p.lineDeath[j] = uDeath < p.deathShare ? 1 : 0;
 }
 
-/** Where {@link walkPathway} writes: [0] PFS months, [1] OS months, [2] 1 when the PFS event is a death. */
+/**
+ * Where {@link walkPathway} and {@link walkSequence} write: [0] PFS months, [1] OS months, [2] 1 when the PFS event
+ * is a death, [3] the number of lines of treatment started, [4] the duration of line 2 (its start to progression or
+ * death, months; NaN when line 2 was not started).
+ */
 export type WalkOutput = Float64Array;
 
 /**
@@ -145,14 +197,94 @@ export function walkPathway(pathway: CompiledPathway, model: OutcomeModel, patie
       computeLine(patient, j);
       patient.computed = j + 1;
     }
-    time += model.pfsScale[treatment] * patient.lineBase[j] * (pathway.debulking[j] === 1 ? patient.debulkingFactor : 1);
+    const duration = model.pfsScale[treatment] * patient.lineBase[j] * (pathway.debulking[j] === 1 ? patient.debulkingFactor : 1);
+    time += duration;
     if (j === 0) out[0] = time;
+    else if (j === 1) out[4] = duration;
     if (patient.lineDeath[j] === 1) {
       out[1] = time;
       out[2] = j === 0 ? 1 : 0;
+      out[3] = j + 1;
+      if (j === 0) out[4] = NaN;
       return;
     }
   }
   out[1] = time + model.ppsScale[treatment] * patient.ppsBase;
   out[2] = 0;
+  out[3] = lines;
+  if (lines < 2) out[4] = NaN;
+}
+
+/**
+ * One patient's history under one pathway in the sequencing structure (issue 11), before censoring — a small
+ * multi-state model:
+ *
+ *   line 1 ──progression──► [next line? p(line, grade)] ──yes, after a gap──► line 2 ──► … ──► last line
+ *     │                            └──no──────────────────────────┐                              │ progression
+ *     │                                                           ▼                              ▼
+ *     └──death (disease, on treatment; or other causes)──►  DEAD  ◄──── post-progression (one model by grade)
+ *
+ * Line j lasts scale_t × (E_j/(HR·Z·r^j))^(1/shape) unless death comes first (Z the patient's frailty, shared by
+ * all lines; r the later-line ratio). Death from the disease has hazard `deathRate` after progression and in the
+ * gaps, and `onTreatmentDeathRatio × deathRate` on treatment: one unit exponential (the disease exposure) is spent
+ * along the way, the patient dying when the cumulative hazard reaches it (a time change, exact for piecewise
+ * constant hazards). Death from other causes comes at the life-table time drawn for the patient, whatever the
+ * pathway. After progression on line j the next line is started only when the line's next-line uniform is below
+ * p(j, grade); otherwise, and after the last line, the patient stays post-progression until death. PFS is the end
+ * of line 1 (progression or death); OS ≥ PFS always. No checks, no allocation; O(lines).
+ */
+export function walkSequence(pathway: CompiledPathway, model: OutcomeModel, patient: PatientDraws, out: WalkOutput): void {
+  const sequencing = model.sequencing!;
+  const episodes = pathway.episodes;
+  const lines = episodes.length;
+  const exposure = patient.diseaseExposure;
+  const background = patient.backgroundMonths;
+  const ratePost = patient.deathRate;
+  const rateOn = ratePost * sequencing.onTreatmentDeathRatio;
+  const gap = sequencing.gapMonths;
+  const nextLine = sequencing.nextLineProbability;
+  let time = 0;
+  let spent = 0; // cumulative disease death hazard so far
+  out[2] = 0;
+  out[4] = NaN;
+  for (let j = 0; j < lines; j++) {
+    if (j > 0) {
+      // after progression on line j − 1: the next line, or not
+      if (lineUniform(patient, j - 1, 1) >= nextLine[patient.nextLineOffset + j - 1]) break;
+      // the gap, at the post-progression hazard
+      const gapDeath = spent + ratePost * gap >= exposure ? time + (exposure - spent) / ratePost : Infinity;
+      const death = gapDeath < background ? gapDeath : background;
+      if (death <= time + gap) {
+        out[1] = death;
+        out[3] = j;
+        return;
+      }
+      spent += ratePost * gap;
+      time += gap;
+    }
+    if (j >= patient.computed) {
+      computeLine(patient, j);
+      patient.computed = j + 1;
+    }
+    const duration = model.pfsScale[episodes[j]] * patient.lineBase[j] * (pathway.debulking[j] === 1 ? patient.debulkingFactor : 1);
+    const diseaseDeath = rateOn > 0 && spent + rateOn * duration >= exposure ? time + (exposure - spent) / rateOn : Infinity;
+    const death = diseaseDeath < background ? diseaseDeath : background;
+    if (death <= time + duration) {
+      if (j === 0) {
+        out[0] = death;
+        out[2] = 1;
+      } else if (j === 1) out[4] = death - time;
+      out[1] = death;
+      out[3] = j + 1;
+      return;
+    }
+    spent += rateOn * duration;
+    time += duration;
+    if (j === 0) out[0] = time;
+    else if (j === 1) out[4] = duration;
+    out[3] = j + 1;
+  }
+  // post-progression until death
+  const diseaseDeath = ratePost > 0 ? time + (exposure - spent) / ratePost : Infinity;
+  out[1] = diseaseDeath < background ? diseaseDeath : background;
 }

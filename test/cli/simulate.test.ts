@@ -15,7 +15,10 @@ describe("pnen-sim simulate", () => {
     expect(err).toBe("");
     expect(code).toBe(0);
     expect(out).toMatch(/^strategy +n +median PFS/);
-    expect(out).toContain("sunitinib.os.median");
+    expect(out).toContain("sunitinib.pfs.median");
+    // the OS targets of the sequencing structure, with their external ranges
+    expect(out).toMatch(/external\.lowGrade\.os\.median +OS +target +48\.2 +simulated +\d+\.\d+ \(.*\) +external range 37\.7–58\.7 +\[fitted\]/);
+    expect(out).toContain("Outcome structure: sequencing; evidence set: review; deaths from other causes: life table us-2014");
     const dir = join(folder, "one");
     expect(readdirSync(dir).sort()).toEqual(["manifest.json", "patients.csv", "summary.json"]);
     const lines = readFileSync(join(dir, "patients.csv"), "utf8").trimEnd().split("\n");
@@ -28,6 +31,12 @@ describe("pnen-sim simulate", () => {
     const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
     expect(summary.strategies.map((s: { strategy: string }) => s.strategy)).toEqual(["review", "conversion-first", "upfront-surgery", "captem-first"]);
     expect(summary.strategies[0].os.median).toHaveProperty("lower");
+    // issue 11: structure, evidence set, line shares and the line-1/line-2 correlation in summary.json
+    expect(summary.sequencing.structure).toBe("sequencing");
+    expect(summary.sequencing.evidence.set).toBe("review");
+    expect(summary.sequencing.strategies[0].lineShares[0]).toBe(1);
+    expect(summary.sequencing.strategies[0].line1Line2Spearman.withinGrade.estimate).toEqual(expect.any(Number));
+    expect(summary.calibration.map((c: { id: string }) => c.id)).toContain("external.nec.os.median");
     expect(summary.strategies[1].os.hazardRatio).toHaveProperty("estimate");
     expect(summary.calibration.find((c: { id: string }) => c.id === "captem.pfs.median")).toMatchObject({ target: 29 });
     for (const c of summary.calibration) expect(Object.keys(c)).toEqual(expect.arrayContaining(["id", "target", "simulated", "lower", "upper"]));
@@ -98,12 +107,14 @@ describe("pnen-sim simulate", () => {
     }
   });
 
-  it("main(['simulate']) states the calibration cohort size it used (defaultCalibrationCohortSize unless the scenario sets one)", async () => {
+  it("main(['simulate']) states where it calibrated: each figure's population (sequencing), or the scenario's cohort of the size it used (sum-of-lines)", async () => {
     const { defaultCalibrationCohortSize } = await import("../../src/simulate/calibrateOutcomeModel.js");
     const scenario = JSON.parse(readFileSync(new URL("../../data/scenarios/default.json", import.meta.url), "utf8"));
-    writeFileSync(join(folder, "small-calibration.json"), JSON.stringify({ ...scenario, calibrationCohortSize: 5000 }));
+    writeFileSync(join(folder, "small-calibration.json"), JSON.stringify({ ...scenario, structure: "sum-of-lines", calibrationCohortSize: 5000 }));
+    writeFileSync(join(folder, "sum-of-lines.json"), JSON.stringify({ ...scenario, structure: "sum-of-lines" }));
     expect((await run("--n", "500", "--scenario", "small-calibration.json", "--out", "cal")).out).toContain("single-treatment cohorts of 5000 patients");
-    expect((await run("--n", "500", "--out", "cal-default")).out).toContain(`single-treatment cohorts of ${defaultCalibrationCohortSize} patients`);
+    expect((await run("--n", "500", "--scenario", "sum-of-lines.json", "--out", "cal-sum")).out).toContain(`single-treatment cohorts of ${defaultCalibrationCohortSize} patients`);
+    expect((await run("--n", "500", "--out", "cal-default")).out).toContain("PFS on independent cohorts matching each figure's population");
   });
 
   it("main(['simulate', ...bad flags]) exits 2 with the flag named", async () => {

@@ -43,8 +43,15 @@ describe("generateCohort", () => {
     return count / n;
   };
 
-  it("generateCohort(default) reproduces the functional share (57.1%, review ref. 2) and the grade mix within 0.01", () => {
-    expect(Math.abs(share(cohort.syndrome, (s) => s !== 0) - 0.571)).toBeLessThan(0.01);
+  it("generateCohort(default) reproduces the functional share within each grade, the grade mix and the ENETS and sex mixes within 0.01-0.02", () => {
+    // functional status by grade (issue 11): the share among each grade's patients; binomial SE ≤ sqrt(0.25/n_grade) ≈ 0.01 for the smallest grade
+    Grades.forEach((grade, code) => {
+      const inGrade = Array.from(cohort.grade).flatMap((g, i) => (g === code ? [cohort.syndrome[i]] : []));
+      const functional = inGrade.filter((s) => s !== 0).length / inGrade.length;
+      expect(Math.abs(functional - scenario.cohort.functionalShareByGrade![grade]), grade).toBeLessThan(0.03);
+    });
+    // NEC is never an insulinoma in the default scenario (share 0)
+    expect(Array.from(cohort.grade).some((g, i) => g === 3 && cohort.syndrome[i] === 1)).toBe(false);
     Grades.forEach((grade, code) => expect(Math.abs(share(cohort.grade, (g) => g === code) - scenario.cohort.grade[grade])).toBeLessThan(0.01));
     expect(Math.abs(share(cohort.enetsType, (t) => t === 2) - scenario.cohort.enetsType.III)).toBeLessThan(0.01);
     expect(Math.abs(share(cohort.sex, (s) => s === 0) - scenario.cohort.femaleShare)).toBeLessThan(0.01);

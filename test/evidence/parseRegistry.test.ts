@@ -181,3 +181,52 @@ describe("parseRegistry(files) sections", () => {
     expect(parseRegistry(files({ figures: [figure({ comparator: { ...comparator, p: 0.027 } })] })).figure("captem.pfs.median").comparator?.p).toBe(0.027);
   });
 });
+
+describe("parseRegistry(files) external evidence, populations and life tables", () => {
+  const external = (overrides: Record<string, unknown> = {}) => ({
+    id: "external.trial.os.median", evidenceSet: "external", value: 44, unit: "months", endpoint: "median OS", treatment: "captem", population: "progressive pNET",
+    populationSpec: { grades: { G1: 0.4, G2: 0.6 }, line: 2, progressive: true, site: "pancreas", country: "international", n: 207 },
+    design: "randomised phase III trial", pancreasSpecific: true, effectKind: "treatment effect", source: "Author A. Trial. J 2016;1:1", dois: ["10.1000/trial"],
+    sourceCheck: { status: "agrees", note: "abstract" }, ...overrides,
+  });
+  const withExternal = (record: unknown, extra: RegistryFile[] = []) => [...files(), { path: "evidence/external.json", content: { description: "external", figures: [record] } }, ...extra];
+
+  it("parseRegistry(files) keeps an external figure apart: evidenceSet external, its own source and DOI, no review section or reference numbers", () => {
+    const registry = parseRegistry(withExternal(external()));
+    const record = registry.figure("external.trial.os.median");
+    expect(record).toMatchObject({ evidenceSet: "external", section: "external", refs: [], source: "Author A. Trial. J 2016;1:1", dois: ["10.1000/trial"] });
+    expect(record.populationSpec).toEqual({ grades: { G1: 0.4, G2: 0.6 }, line: 2, progressive: true, site: "pancreas", country: "international", n: 207 });
+    expect(registry.figure("captem.pfs.median").evidenceSet).toBeUndefined();
+  });
+
+  it("parseRegistry(files) rejects an external figure without source, DOI or population, or with an id outside external.*", () => {
+    const problems = problemsOf(withExternal(external({ id: "trial.os", source: undefined, dois: [], populationSpec: undefined })));
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/external\.json: figures\[0\] "trial\.os": id: an external figure's id starts with "external\."/),
+      expect.stringMatching(/source: missing/),
+      expect.stringMatching(/dois: expected at least one DOI/),
+      expect.stringMatching(/populationSpec: missing/),
+    ]));
+  });
+
+  it("parseRegistry(files) checks a populationSpec field by field: grade shares adding up to 1, line ≥ 1, shares in [0, 1], a known site", () => {
+    const problems = problemsOf(withExternal(external({ populationSpec: { grades: { G1: 0.5, G2: 0.6 }, line: 0, progressive: "yes", site: "liver", country: "x", functionalShare: 1.5, extra: 1 } })));
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/populationSpec: grades: the shares must add up to 1, got 1\.1/),
+      expect.stringMatching(/populationSpec: line: expected an integer >= 1, got (number )?0/),
+      expect.stringMatching(/populationSpec: progressive: expected true, false or "mixed", got (string )?"yes"/),
+      expect.stringMatching(/populationSpec: site: expected one of "pancreas", "mixed", "extrapancreatic", got (string )?"liver"/),
+      expect.stringMatching(/populationSpec: functionalShare: expected a share from 0 to 1, got 1\.5/),
+      expect.stringMatching(/populationSpec: extra: unexpected field/),
+    ]));
+  });
+
+  it("parseRegistry(files) reads a life table and rejects probabilities outside [0, 1] or sexes of different lengths", () => {
+    const table = { id: "test-2020", name: "Test", source: "Somewhere", firstAge: 0, probabilityOfDeath: { male: [0.01, 0.02], female: [0.005, 0.01] } };
+    const registry = parseRegistry([...files(), { path: "evidence/lifeTables.json", content: { description: "tables", lifeTables: [table] } }]);
+    expect(registry.lifeTable("test-2020").probabilityOfDeath.female).toEqual([0.005, 0.01]);
+    expect(() => registry.lifeTable("nope")).toThrow(/unknown life table id 'nope'/);
+    const problems = problemsOf([...files(), { path: "evidence/lifeTables.json", content: { description: "tables", lifeTables: [{ ...table, probabilityOfDeath: { male: [0.01, 1.2], female: [0.1] } }] } }]);
+    expect(problems).toEqual([expect.stringMatching(/lifeTables\[0\] "test-2020": probabilityOfDeath: male: expected a non-empty array of probabilities from 0 to 1/)]);
+  });
+});

@@ -7,7 +7,8 @@ import { createPatientDraws, outcomeDrawsPerPatient, preparePatientDraws, walkPa
 import { calibratePostProgression, weibullFromMedian } from "../../src/survival/index.js";
 
 const { context } = loadSimulationContextNode();
-const { scenario } = loadScenarioNode("default", process.cwd());
+// these tests are about the sum-of-lines structure's calibration (the sequencing structure's is in calibrateSequencingModel.test.ts)
+const scenario = { ...loadScenarioNode("default", process.cwd()).scenario, structure: "sum-of-lines" as const };
 const parameters = resolveOutcomeParameters(context.registry);
 
 describe("calibrateOutcomeModel", () => {
@@ -17,7 +18,7 @@ describe("calibrateOutcomeModel", () => {
     const { hrPfs, hrPps, draws } = calibrationCohort(scenario, parameters, scenario.seed, "calibration", size);
     const pfs = new Float64Array(size);
     const os = new Float64Array(size);
-    const walk = new Float64Array(3);
+    const walk = new Float64Array(5);
     const patient = createPatientDraws();
     for (const id of ["sunitinib", "everolimus"]) {
       const index = model.treatmentIds.indexOf(id);

@@ -14,6 +14,8 @@ const parameters = {
 // exponential lines (shape 1) with scale = median / ln 2
 const model: OutcomeModel = {
   parameters,
+  structure: "sum-of-lines",
+  sequencing: null,
   treatmentIds: ["captem", "everolimus", "conversionTherapy", "radicalResection", "debulking", "bestSupportiveCare"],
   pfsScale: [29, 11, 22, 12, 15, 5].map((m) => m / Math.LN2),
   ppsScale: [24, 24, 24, 24, 24, 24].map((m) => m / Math.LN2),
@@ -112,5 +114,20 @@ describe("walkPathway", () => {
     // standard error of a sample median ≈ 1/(2 f(m) √n) = m/(ln 2 · √n) ≈ 0.13 months: 2% (0.58) is > 4 SE
     expect(Math.abs(times[n / 2] - 29) / 29).toBeLessThan(0.02);
     expect(ppsDrawOffset).toBe(12);
+  });
+});
+
+describe("compilePathway (issue 11 rules)", () => {
+  const withTransarterial = { ...model, treatmentIds: [...model.treatmentIds, "primaryResection", "hace"], pfsScale: [...model.pfsScale, 10 / Math.LN2, 18 / Math.LN2] };
+  it("compilePathway(primary resection + HACE in one line) takes the step with the longest PFS model (HACE 18 > resection 10), not the first", () => {
+    const compiled = compilePathway({ steps: [{ treatment: "primaryResection", intent: "palliative", line: 1 }, { treatment: "hace", intent: "palliative", line: 1 }, { treatment: "captem", intent: "systemic", line: 2 }] }, withTransarterial);
+    expect(Array.from(compiled.episodes)).toEqual([withTransarterial.treatmentIds.indexOf("hace"), 0]);
+  });
+  it("compilePathway(conversion therapy + debulking) leaves the debulking hazard ratio off the line: the conversion figure already includes the resection", () => {
+    const compiled = compilePathway({ steps: [{ treatment: "conversionTherapy", intent: "conversion", line: 1 }, { treatment: "debulking", intent: "cytoreductive", line: 1 }] }, model);
+    expect(Array.from(compiled.episodes)).toEqual([2]);
+    expect(Array.from(compiled.debulking)).toEqual([0]);
+    const upfront = compilePathway({ steps: [{ treatment: "debulking", intent: "cytoreductive", line: 1 }] }, model);
+    expect(Array.from(upfront.debulking)).toEqual([1]);
   });
 });

@@ -123,7 +123,7 @@ function showSummary(registry: EvidenceRegistry, json: boolean, io: CommandIO): 
   io.stdout(
     [
       `Evidence registry of ${source}`,
-      `  ${kinds.map((k) => `${counts[k]} ${k}`).join(", ")}`,
+      `  ${kinds.map((k) => `${counts[k]} ${k}`).join(", ")} (of the figures, ${registry.figures.filter((f) => f.evidenceSet === "external").length} external: data/evidence/external.json)`,
       "",
       "Headline figures (as the review reports them; see --id ID for notes and source checks):",
       formatTable(["id", "value", "comparator", "refs", "kind", "check"], headline.map((f) => [f.id, formatQuantity(f), comparatorText(f), f.refs.join(","), f.effectKind, f.sourceCheck.status])),

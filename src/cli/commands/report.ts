@@ -8,16 +8,19 @@ import { numberFlag, parseFlags } from "../parseFlags.js";
 
 const help = `pnen-sim report — simulate a scenario and write publication figures, tables and a methods report
 
-Usage: pnen-sim report --scenario NAME|FILE [--n N] [--seed S] [--replicates R] [--out DIR]
+Usage: pnen-sim report --scenario NAME|FILE [--n N] [--seed S] [--replicates R] [--compare-structures] [--out DIR]
 
   --scenario NAME|FILE  a scenario in data/scenarios/ (e.g. default) or a scenario JSON file (required)
   --n N                 number of synthetic patients (default: the scenario's cohort size)
   --seed S              master seed, a whole number (default: the scenario's)
   --replicates R        probabilistic-sensitivity replicates for the tornado plots (default 0)
+  --compare-structures  also simulate the same patients under the other outcome structure (sequencing or
+                        sum-of-lines) and tabulate both (tables/structure_comparison.csv): structural uncertainty
   --out DIR             output folder (default: reports/<scenario name>)
 
 Writes DIR/figures/*.svg, *.png (300 dpi) and *.vl.json (Vega-Lite, to restyle); DIR/tables/*.csv (medians,
-landmark survival, hazard ratios, RMST, risk table, calibration, pathways); DIR/report.html, DIR/report.md
+landmark survival, hazard ratios, RMST, risk table, calibration with every PFS and OS target, lines received and
+the line-1/line-2 correlation, pathways); DIR/report.html, DIR/report.md
 and DIR/manifest.json. The same scenario and seed give byte-identical files (manifest times excepted).
 
 ${researchUseNotice}
@@ -34,6 +37,7 @@ export const reportCommand: Command = {
       seed: { type: "string" },
       replicates: { type: "string" },
       out: { type: "string" },
+      "compare-structures": { type: "boolean", default: false },
     });
     if (values.scenario === undefined) throw new InputError("pnen-sim report: --scenario NAME|FILE is required (see 'pnen-sim report --help')");
     const n = values.n === undefined ? undefined : numberFlag("report", "n", values.n, 0, { integer: true, min: 1 });
@@ -45,6 +49,7 @@ export const reportCommand: Command = {
       seed,
       replicates,
       out: values.out,
+      compareStructures: values["compare-structures"] === true,
       cwd: io.cwd,
       packageVersion: packageVersion(),
       command: ["pnen-sim", "report", ...args].join(" "),

@@ -13,8 +13,11 @@ Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [
                          [--format csv|arrow|parquet]
        pnen-sim simulate --schema
 
-The same synthetic patients go through every strategy of the scenario (common random numbers). PFS and OS
-are drawn line by line from models calibrated to the review's figures; patient factors act as hazard ratios.
+The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
+comes from a model calibrated to its figure on a cohort matching the figure's population; after progression
+the next line is started or not (attrition), death competes throughout (disease, and other causes from a life
+table), and overall survival emerges (sequencing structure; "structure": "sum-of-lines" in a scenario gives the
+earlier model). Patient factors act as hazard ratios.
 
 Flags:
   --scenario NAME|FILE  a scenario in data/scenarios/ (e.g. default) or a JSON file (default: default)
@@ -127,9 +130,21 @@ export const simulateCommand: Command = {
     });
     const { summary, calibration, scenario, out } = run;
 
-    io.stdout(`${table(summary)}\n\nCalibration (single-treatment cohorts of ${scenario.calibrationCohortSize ?? defaultCalibrationCohortSize} patients):\n`);
+    const sequencing = summary.sequencing;
+    const where = sequencing.structure === "sequencing"
+      ? "PFS on independent cohorts matching each figure's population; OS of the registry's reference cohort under the review's strategy"
+      : `single-treatment cohorts of ${scenario.calibrationCohortSize ?? defaultCalibrationCohortSize} patients`;
+    io.stdout(`${table(summary)}\n\nOutcome structure: ${sequencing.structure}; evidence set: ${sequencing.evidence.set}${sequencing.lifeTable === null ? "" : `; deaths from other causes: life table ${sequencing.lifeTable}`}\n`);
+    io.stdout(`Lines started (share with at least 1, 2, 3, 4 lines) and line-1/line-2 PFS Spearman (within grade):\n`);
+    for (const s of sequencing.strategies) {
+      io.stdout(`  ${s.strategy.padEnd(18)} ${s.lineShares.slice(0, 4).map((x) => x.toFixed(2)).join(" / ")}   ${s.line1Line2Spearman.overall.estimate?.toFixed(2) ?? "–"} (${s.line1Line2Spearman.withinGrade.estimate?.toFixed(2) ?? "–"})\n`);
+    }
+    io.stdout(`\nCalibration (${where}):\n`);
     for (const c of calibration) {
-      io.stdout(`  ${c.id.padEnd(36)} target ${String(c.target).padStart(6)}  simulated ${c.simulated.toFixed(2).padStart(6)} (${c.lower?.toFixed(2)}–${c.upper?.toFixed(2)})\n`);
+      const interval = c.lower === null || c.upper === null ? "" : ` (${c.lower.toFixed(2)}–${c.upper.toFixed(2)})`;
+      const unit = c.measure === "survival at 60 months" ? "% at 5 years" : "";
+      const range = c.range === undefined ? "" : `  external range ${c.range[0]}–${c.range[1]}`;
+      io.stdout(`  ${c.id.padEnd(36)} ${c.endpoint.toUpperCase().padEnd(3)} target ${String(c.target).padStart(6)}  simulated ${c.simulated.toFixed(2).padStart(6)}${interval}${unit}${range}${c.role === undefined || c.role === "calibrated" ? "" : `  [${c.role}]`}\n`);
     }
     io.stdout(`\nWrote ${out}/patients.${format}, summary.json, manifest.json\n`);
     return 0;
