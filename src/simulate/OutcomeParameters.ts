@@ -10,7 +10,7 @@ import {
   debulkingThresholdSource, defaultLifeTable, type EvidenceSet, type OutcomeAssumptionName, outcomeAssumptionSources, type SequencingAssumptionName, sequencingAssumptionSources,
   treatmentOutcomeSources,
 } from "./outcomeSources.js";
-import { drawValue, parameterSampling, parameterSamplingRows, type ParameterSamplingRow, type SampledRecord } from "./parameterSampling.js";
+import { drawParameter, parameterSampling, parameterSamplingRows, type ParameterSamplingRow, type SampledRecord } from "./parameterSampling.js";
 
 /** The outcome model of one treatment, before calibration (medians as reported or assumed). */
 export interface TreatmentOutcome {
@@ -89,7 +89,7 @@ export type ParameterChoice = { readonly kind: "point" } | { readonly kind: "dra
 function chooseValue(record: SampledRecord, choice: ParameterChoice): number {
   if (choice.kind === "draw") {
     const sampling = parameterSampling(record);
-    if (sampling !== null && sampling.kind !== "fixed") return drawValue(sampling, choice.source());
+    if (sampling !== null && sampling.kind !== "fixed") return drawParameter(sampling, choice.source());
   }
   if (record.value !== undefined) return record.value;
   if (record.low !== undefined && record.high !== undefined) return (record.low + record.high) / 2;

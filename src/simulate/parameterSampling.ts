@@ -70,7 +70,7 @@ export function parameterSampling(record: SampledRecord): ParameterSampling | nu
  * A draw from a sampling with one uniform u in [0, 1) (inverse transform: the same u always gives the same value,
  * so replicate r of a seed draws the same parameters). A fixed value ignores u. O(1).
  */
-export function drawValue(sampling: ParameterSampling, uniform: number): number {
+export function drawParameter(sampling: ParameterSampling, uniform: number): number {
   if (sampling.kind === "uniform") {
     if (sampling.mode === undefined) return sampling.low + uniform * (sampling.high - sampling.low);
     // the base value is the median: each half of the probability spread evenly over its side of the range
@@ -128,7 +128,7 @@ export function parameterSamplingRows(
         if (sampling === null || sampling.kind === "fixed") row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution: "fixed", basis: null, low: null, high: null };
         else {
           const distribution = sampling.kind;
-          row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution, basis: sampling.kind === "uniform" ? "range" : sampling.basis, low: drawValue(sampling, 0.025), high: drawValue(sampling, 0.975) };
+          row = { id: source.id, endpoint: source.endpoint, value: source.value, distribution, basis: sampling.kind === "uniform" ? "range" : sampling.basis, low: drawParameter(sampling, 0.025), high: drawParameter(sampling, 0.975) };
         }
       }
       rows.set(source.id, { row, treatments: [treatment] });

@@ -3,7 +3,7 @@ import { standardNormalCdf } from "../../src/math/standardNormalCdf.js";
 import { subStream } from "../../src/random/index.js";
 import { loadSimulationContextNode } from "../../src/simulate/loadSimulationContextNode.js";
 import { resolveOutcomeParameters } from "../../src/simulate/OutcomeParameters.js";
-import { drawValue, parameterSampling } from "../../src/simulate/parameterSampling.js";
+import { drawParameter, parameterSampling } from "../../src/simulate/parameterSampling.js";
 
 const { context } = loadSimulationContextNode();
 const z975 = 1.959963984540054; // R: qnorm(0.975)
@@ -23,11 +23,11 @@ describe("parameterSampling", () => {
     expect((parameterSampling({ id: "g", value: 10, endpoint: "median OS", ci: { lower: 8, upper: 12.5, level: 0.9 } }) as { sdlog: number }).sdlog).toBeCloseTo(Math.log(12.5 / 8) / (2 * 1.6448536269514722), 12);
   });
 
-  it("drawValue(log-normal on a 95% CI) over 20,000 uniforms: the log has mean ln(value) and SD sdlog within 4 SE, and the share inside the CI is the normal coverage of its asymmetric ends (4 binomial SE)", () => {
+  it("drawParameter(log-normal on a 95% CI) over 20,000 uniforms: the log has mean ln(value) and SD sdlog within 4 SE, and the share inside the CI is the normal coverage of its asymmetric ends (4 binomial SE)", () => {
     const sampling = parameterSampling({ id: "b", value: 10.9, endpoint: "median PFS", ci: { lower: 7.5, upper: 13.8, level: 0.95 } })!;
     const source = subStream("psa", "check");
     const n = 20_000;
-    const logs = Array.from({ length: n }, () => Math.log(drawValue(sampling, source())));
+    const logs = Array.from({ length: n }, () => Math.log(drawParameter(sampling, source())));
     const mean = logs.reduce((a, b) => a + b, 0) / n;
     const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
     const sdlog = (sampling as { sdlog: number }).sdlog;
@@ -72,19 +72,19 @@ describe("parameterSampling of a range with a base value", () => {
   it("parameterSampling({value 1.5, low 1.2, high 2}) keeps the base value as the median: uniform on [1.2, 1.5] and on [1.5, 2] with probability ½ each (closed-form quantiles); a symmetric or end-point value is plainly uniform", () => {
     const sampling = parameterSampling({ id: "simulation.hr.grade.G2", value: 1.5, low: 1.2, high: 2 })!;
     expect(sampling).toEqual({ kind: "uniform", low: 1.2, high: 2, mode: 1.5 });
-    expect(drawValue(sampling, 0.5)).toBe(1.5);
-    expect(drawValue(sampling, 0.25)).toBeCloseTo(1.35, 12);
-    expect(drawValue(sampling, 0.75)).toBeCloseTo(1.75, 12);
-    expect(drawValue(sampling, 0)).toBe(1.2);
+    expect(drawParameter(sampling, 0.5)).toBe(1.5);
+    expect(drawParameter(sampling, 0.25)).toBeCloseTo(1.35, 12);
+    expect(drawParameter(sampling, 0.75)).toBeCloseTo(1.75, 12);
+    expect(drawParameter(sampling, 0)).toBe(1.2);
     expect(parameterSampling({ id: "x", value: 15, low: 10, high: 20 })).toEqual({ kind: "uniform", low: 10, high: 20 });
     expect(parameterSampling({ id: "outcome.pps.rate.G3", value: 0.064, low: 0.064, high: 0.078 })).toEqual({ kind: "uniform", low: 0.064, high: 0.078 });
   });
 
-  it("drawValue(split uniform) over 20,000 uniforms: half the draws fall below the base value (4 binomial SE)", () => {
+  it("drawParameter(split uniform) over 20,000 uniforms: half the draws fall below the base value (4 binomial SE)", () => {
     const sampling = parameterSampling({ id: "h", value: 1.5, low: 1.2, high: 2 })!;
     const source = subStream("psa", "split");
     const n = 20_000;
-    const below = Array.from({ length: n }, () => drawValue(sampling, source())).filter((x) => x < 1.5).length / n;
+    const below = Array.from({ length: n }, () => drawParameter(sampling, source())).filter((x) => x < 1.5).length / n;
     expect(Math.abs(below - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / n));
   });
 });
