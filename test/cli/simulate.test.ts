@@ -63,6 +63,28 @@ describe("pnen-sim simulate", () => {
     expect(summary.replicates.strategies[0].osMedian).toHaveProperty("p97_5");
   });
 
+  it("main(['simulate', '--scenario', 'example-curve']) prints CAPTEM's whole curve against the simulated population at 6-60 months; summary.json carries the landmarks", async () => {
+    const { code, out } = await run("--scenario", "example-curve", "--n", "2000", "--out", "curve");
+    expect(code).toBe(0);
+    expect(out).toMatch(/example\.captem\.pfs\.curve\s+PFS target 29\.809/);
+    expect(out).toMatch(/whole logLogistic curve, 83 months of data; baseline logLogistic shape 0\.90\d+ scale 177\.\d+; survival target\/simulated:/);
+    expect(out).toMatch(/6 mo 85\.9\/\d+\.\d%  12 mo 73\.6\/\d+\.\d%  24 mo 56\.1\/\d+\.\d%  36 mo 44\.7\/\d+\.\d%  60 mo 31\.3\/\d+\.\d%/);
+    const summary = JSON.parse(readFileSync(join(folder, "curve", "summary.json"), "utf8"));
+    const entry = summary.calibration.find((c: { id: string }) => c.id === "example.captem.pfs.curve");
+    expect(entry.landmarks.map((l: { months: number }) => l.months)).toEqual([6, 12, 24, 36, 60]);
+    expect(entry.curve).toMatchObject({ distribution: "logLogistic", baseline: { family: "logLogistic" } });
+  });
+
+  it("main(['simulate', '--scenario', FILE]) naming a figure without a curve in evidence.curves exits 2 naming the field", async () => {
+    const scenario = JSON.parse(readFileSync(new URL("../../data/scenarios/example-curve.json", import.meta.url), "utf8"));
+    scenario.evidence.curves = { captem: "captem.pfs.median" };
+    writeFileSync(join(folder, "no-curve.json"), JSON.stringify(scenario));
+    const { code, err } = await run("--scenario", "no-curve.json", "--out", "no-curve");
+    expect(code).toBe(2);
+    expect(err).toContain("evidence.curves.captem: figure 'captem.pfs.median' carries no curve");
+    expect(existsSync(join(folder, "no-curve"))).toBe(false);
+  });
+
   it("main(['simulate', '--scenario', bad.json]) prints one error per problem naming the field path and exits 2, writing nothing", async () => {
     const scenario = JSON.parse(readFileSync(new URL("../../data/scenarios/default.json", import.meta.url), "utf8"));
     scenario.cohort.functionalShare = 1.571;

@@ -1,10 +1,13 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { makeExampleCurve } from "../../data/curves/make-example-curve.js";
 import { prepareDigitisedCurve } from "../../src/analysis/digitisedCurve.js";
 import { fitParametricModels } from "../../src/analysis/fitParametric.js";
 import { reconstructIpd } from "../../src/analysis/reconstructIpd.js";
 import { parseNumberColumnsCsv } from "../../src/io/readNumberColumnsCsv.js";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "../cli/runCli.js";
 
 const folder = new URL("../../data/curves/example-captem-pfs/", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, folder), "utf8");
@@ -32,5 +35,16 @@ describe("data/curves/example-captem-pfs", () => {
     expect(Math.abs(ipd.events - source.totalEvents)).toBeLessThanOrEqual(1);
     const fits = fitParametricModels(ipd.time, ipd.event, ["exponential", "weibull", "logNormal", "logLogistic", "gompertz"]);
     expect(fits[0]!.distribution).toBe("logLogistic");
+  });
+
+  it("ipd.csv is what pnen-sim reconstruct makes of the folder's curve, risk table and 48 events, byte for byte (the registry's example.captem.pfs.curve reads it)", async () => {
+    const out = mkdtempSync(join(tmpdir(), "pnen-example-ipd-"));
+    try {
+      const { code } = await runCli(["reconstruct", "--curve", "data/curves/example-captem-pfs/curve.csv", "--risk-table", "data/curves/example-captem-pfs/risk-table.csv", "--events", "48", "--out", join(out, "ipd.csv")]);
+      expect(code).toBe(0);
+      expect(readFileSync(join(out, "ipd.csv"), "utf8")).toBe(read("ipd.csv"));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
