@@ -96,6 +96,18 @@ describe("a treatment calibrated to a whole curve (issue 16, data/scenarios/exam
   });
 });
 
+describe("a whole curve in the sum-of-lines structure", () => {
+  it("calibrateOutcomeModel(sum-of-lines) calibrates CAPTEM's curve on the scenario's cohort (no competing deaths there): landmarks within 0.02 of the fitted curve on the independent check cohort", async () => {
+    const { calibrateOutcomeModel } = await import("../../src/simulate/calibrateOutcomeModel.js");
+    const sumOfLines = { ...scenario, structure: "sum-of-lines" as const };
+    const parameters = resolveOutcomeParameters(context.registry, { kind: "point" }, sumOfLines.evidence);
+    const model = calibrateOutcomeModel(parameters, sumOfLines, sumOfLines.seed);
+    expect(model.pfsCurves![model.treatmentIds.indexOf("captem")]!.family).toBe("logLogistic");
+    const entry = calibrationReport(model, sumOfLines, context.registry, sumOfLines.seed).find((e) => e.id === "example.captem.pfs.curve")!;
+    for (const l of entry.landmarks!) expect(Math.abs(l.simulated! - l.target)).toBeLessThan(0.02);
+  });
+});
+
 describe("evidence.curves and curve records: errors", () => {
   const problems = (run: () => unknown): readonly string[] => {
     try {
