@@ -12,3 +12,4 @@ export * from "./analysis/index.js";
 export * from "./figures/index.js";
 export * from "./report/index.js";
 export * from "./trials/index.js";
+export * from "./validation/index.js";

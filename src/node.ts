@@ -12,3 +12,5 @@ export * from "./report/runReportNode.js";
 export * from "./report/writeReportNode.js";
 export * from "./trials/powerWorkersNode.js";
 export * from "./trials/strategyArmsNode.js";
+export * from "./validation/loadTrialFilesNode.js";
+export * from "./validation/runValidationNode.js";

@@ -20,7 +20,7 @@ export interface TrialPathwayInput {
 }
 
 /** The lines of a pathway: consecutive steps with the same `line` (a step without one is its own line), as compilePathway groups them. */
-export function pathwayLines(pathway: PathwayLike): PathwayStepLike[][] {
+export function pathwayStepLines(pathway: PathwayLike): PathwayStepLike[][] {
   const steps = pathwaySteps(pathway);
   const lines: PathwayStepLike[][] = [];
   steps.forEach((step, index) => {
@@ -46,7 +46,7 @@ export function pathwayLines(pathway: PathwayLike): PathwayStepLike[][] {
  * every line that remains. Pure; O(steps).
  */
 export function trialPathwaySteps(input: TrialPathwayInput): PathwayStepLike[] {
-  const all = input.pathway === null ? [] : pathwayLines(input.pathway);
+  const all = input.pathway === null ? [] : pathwayStepLines(input.pathway);
   const isSystemic = (line: readonly PathwayStepLike[]) => {
     const main = line.filter((s) => s.intent !== "symptom-control" && !input.symptomTreatments.has(s.treatment));
     return main.length > 0 && main.every((s) => input.systemicTreatments.has(s.treatment) && s.treatment !== "conversionTherapy" && s.intent !== "conversion");
