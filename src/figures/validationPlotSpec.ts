@@ -42,7 +42,7 @@ export function validationPlotSpec(rows: readonly ValidationPlotRow[], options: 
   const usable = totalWidth - 8 - 2 * spacing;
   const labels = rows.map((r) => `${r.label}${r.circular ? " (circular)" : ""}`);
   const labelWidth = Math.round(Math.min(usable * 0.32, Math.max(...labels.map((l) => estimateTextWidth(l, fontSizes.label))) + 6));
-  const estimateWidth = Math.round(Math.min(usable * 0.3, 150));
+  const estimateWidth = Math.round(Math.min(usable * 0.3, 130));
   const plotWidth = Math.round(usable - labelWidth - estimateWidth);
   const finite = (v: number | null): v is number => v !== null && Number.isFinite(v) && v > 0;
   const values = rows.flatMap((r) => [r.predicted.estimate, r.predicted.lower, r.predicted.upper, r.published.estimate, r.published.lower, r.published.upper]).filter(finite);
@@ -67,14 +67,17 @@ export function validationPlotSpec(rows: readonly ValidationPlotRow[], options: 
   const height = rowHeight * rows.length;
   const y = { field: "row", type: "ordinal", axis: null, scale: { paddingInner: 0.2, paddingOuter: 0.2 } } as const;
   const yOffset = { field: "series", type: "nominal", scale: { domain: series, paddingOuter: 0.3 } } as const;
-  const colour = { field: "series", type: "nominal", scale: { domain: series, range: [okabeIto.blue, okabeIto.vermillion] }, legend: { orient: "bottom", title: null, direction: "vertical", labelFontSize: fontSizes.label } } as const;
+  // no legend: the right-hand column's heading says which is which (■ blue predicted, ◇ vermillion published),
+  // in the colours of the marks, and the caption says what each interval is
+  const legend = null;
+  const colour = { field: "series", type: "nominal", scale: { domain: series, range: [okabeIto.blue, okabeIto.vermillion] }, legend } as const;
   const x = {
     field: "estimate",
     type: "quantitative" as const,
     scale: { type: "log" as const, domain: [domainLow, domainHigh] as number[], nice: false },
     axis: { values: ticks as number[], format: "~g", titleFontSize: fontSizes.label, labelOverlap: false, title: ["Hazard ratio, first arm vs second (log scale)", "← favours the experimental arm  |  favours the control →"] },
   };
-  const columnTitle = (text: string, anchor: "start" | "end") => ({ text, fontSize: fontSizes.label, fontWeight: "bold", anchor, offset: 3 }) as const;
+  const columnTitle = (text: string | string[], anchor: "start" | "end") => ({ text, fontSize: fontSizes.label, fontWeight: "bold", anchor, offset: 3 }) as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     description: "Predicted against published hazard ratios of randomised trials, log scale",
@@ -108,8 +111,8 @@ export function validationPlotSpec(rows: readonly ValidationPlotRow[], options: 
               yOffset,
               x,
               color: colour,
-              shape: { field: "series", type: "nominal", scale: { domain: series, range: ["square", "diamond"] }, legend: null },
-              fill: { field: "series", type: "nominal", scale: { domain: series, range: [okabeIto.blue, "#ffffff"] }, legend: null },
+              shape: { field: "series", type: "nominal", scale: { domain: series, range: ["square", "diamond"] }, legend },
+              fill: { field: "series", type: "nominal", scale: { domain: series, range: [okabeIto.blue, "#ffffff"] }, legend },
             },
           },
         ],
@@ -117,7 +120,7 @@ export function validationPlotSpec(rows: readonly ValidationPlotRow[], options: 
       {
         width: estimateWidth,
         height,
-        title: columnTitle("Predicted | published HR", "end"),
+        title: columnTitle(["■ predicted HR (trials of that size)", "◇ published HR (95% CI)"], "end"),
         data: { values: display },
         layer: [
           { mark: { type: "text", align: "right", baseline: "bottom", x: estimateWidth, dy: -1, color: okabeIto.blue }, encoding: { y, text: { field: "predicted", type: "nominal" } } },

@@ -1,5 +1,6 @@
 import type { Reference, SourceDocument } from "../evidence/Reference.js";
 import type { CalibrationEntry } from "../simulate/calibrationReport.js";
+import type { ReportValidation } from "./validationSection.js";
 
 /**
  * Everything the report needs from a simulation run, in plain columns — the contract between the engine
@@ -39,6 +40,8 @@ export interface ReportInput {
   readonly externalSources?: readonly { readonly text: string; readonly doi: string | null; readonly figures: readonly string[] }[];
   /** Medians under both structures, when the report was asked to compare them (`--compare-structures`). */
   readonly structureComparison?: readonly ReportStructureRow[];
+  /** Emulated published trials beside their results, when the report was asked to validate (`--validate`). */
+  readonly validation?: ReportValidation;
 }
 
 /** The outcome model in words for the methods section. */
