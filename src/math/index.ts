@@ -9,3 +9,4 @@ export * from "./regularizedGamma.js";
 export * from "./chiSquareUpperTail.js";
 export * from "./regularizedIncompleteBeta.js";
 export * from "./scaledExponentialIntegral.js";
+export * from "./studentTQuantile.js";
