@@ -1,6 +1,7 @@
 import type { Reference, SourceDocument } from "../evidence/Reference.js";
 import type { CalibrationEntry } from "../simulate/calibrationReport.js";
 import type { ReportValidation } from "./validationSection.js";
+import type { StrategyComparison } from "../simulate/strategyComparisons.js";
 
 /**
  * Everything the report needs from a simulation run, in plain columns — the contract between the engine
@@ -40,6 +41,12 @@ export interface ReportInput {
   readonly externalSources?: readonly { readonly text: string; readonly doi: string | null; readonly figures: readonly string[] }[];
   /** Medians under both structures, when the report was asked to compare them (`--compare-structures`). */
   readonly structureComparison?: readonly ReportStructureRow[];
+  /**
+   * Each strategy against the reference (src/simulate strategyComparisons): who it changes, and its hazard ratios with
+   * parameter uncertainty from the replicates. Absent: the report shows the Monte Carlo error only, and no "who
+   * changes" table.
+   */
+  readonly comparisons?: readonly StrategyComparison[];
   /** Emulated published trials beside their results, when the report was asked to validate (`--validate`). */
   readonly validation?: ReportValidation;
 }

@@ -1,5 +1,6 @@
 import { eventTableCore } from "../analysis/eventTable.js";
 import { kaplanMeierFromTable } from "../analysis/kaplanMeier.js";
+import { rmstFromKaplanMeier } from "../analysis/rmst.js";
 import { twoGroupEfronCox } from "../analysis/twoGroupEfronCox.js";
 import { cohortBlockSize } from "../cohort/generateCohort.js";
 
@@ -20,6 +21,8 @@ export interface ComparisonBatch {
   readonly logHazardRatio: number;
   /** Kaplan–Meier median of the other strategy minus the reference's, months; NaN when either is not reached. */
   readonly medianDifference: number;
+  /** Restricted mean survival time to `tau` of the other strategy minus the reference's, months; NaN without `tau`. */
+  readonly rmstDifference: number;
 }
 
 const groups = ["reference", "other"] as const;
@@ -35,9 +38,10 @@ const oneStratum = ["all"] as const;
  *
  * Each batch holds the same patients under both strategies — common random numbers — so the spread of the batch
  * statistics is the paired Monte Carlo spread of the difference. Per batch: the Efron Cox log hazard ratio and the
- * difference of Kaplan–Meier medians (src/analysis, on one event table). O(count log batch).
+ * difference of Kaplan–Meier medians (src/analysis, on one event table), and with `tau` the difference of restricted
+ * mean survival times to tau. O(count log batch).
  */
-export function comparisonBatches(reference: EndpointColumns, other: EndpointColumns, first: number, count: number, keep: ArrayLike<number> | null = null): ComparisonBatch[] {
+export function comparisonBatches(reference: EndpointColumns, other: EndpointColumns, first: number, count: number, keep: ArrayLike<number> | null = null, tau: number | null = null): ComparisonBatch[] {
   if (first % cohortBlockSize !== 0) throw new RangeError(`comparisonBatches: first (${first}) must be a multiple of ${cohortBlockSize}`);
   const batches: ComparisonBatch[] = [];
   const time = new Float64Array(2 * (2 * monteCarloBatchSize));
@@ -62,22 +66,25 @@ export function comparisonBatches(reference: EndpointColumns, other: EndpointCol
         group[rows + 1] = 1;
         rows += 2;
       }
-      batches.push(batchStatistics(time, status, group, stratum, rows));
+      batches.push(batchStatistics(time, status, group, stratum, rows, tau));
     }
   }
   return batches;
 }
 
-function batchStatistics(time: Float64Array, status: Uint8Array, group: Int32Array, stratum: Int32Array, rows: number): ComparisonBatch {
+function batchStatistics(time: Float64Array, status: Uint8Array, group: Int32Array, stratum: Int32Array, rows: number, tau: number | null): ComparisonBatch {
   const patients = rows / 2;
-  if (patients === 0) return { patients, logHazardRatio: NaN, medianDifference: NaN };
+  if (patients === 0) return { patients, logHazardRatio: NaN, medianDifference: NaN, rmstDifference: NaN };
   const table = eventTableCore(time.subarray(0, rows), status.subarray(0, rows), group.subarray(0, rows), groups, stratum.subarray(0, rows), oneStratum);
   const fit = twoGroupEfronCox(table);
-  const medianReference = kaplanMeierFromTable(table, 0, 0).median.estimate;
-  const medianOther = kaplanMeierFromTable(table, 1, 0).median.estimate;
+  const kmReference = kaplanMeierFromTable(table, 0, 0);
+  const kmOther = kaplanMeierFromTable(table, 1, 0);
+  const medianReference = kmReference.median.estimate;
+  const medianOther = kmOther.median.estimate;
   return {
     patients,
     logHazardRatio: fit === null ? NaN : fit.logHazardRatio,
     medianDifference: medianReference === null || medianOther === null ? NaN : medianOther - medianReference,
+    rmstDifference: tau === null ? NaN : rmstFromKaplanMeier(kmOther, tau).estimate - rmstFromKaplanMeier(kmReference, tau).estimate,
   };
 }

@@ -22,3 +22,6 @@ export * from "./sequencingSummary.js";
 export * from "./replicates.js";
 export * from "./patientsCsv.js";
 export * from "./scenarioHash.js";
+export * from "./comparisonBatches.js";
+export * from "./batchMeansInterval.js";
+export * from "./strategyComparisons.js";
