@@ -22,8 +22,16 @@ export interface TwoGroupCoxFit {
  * off to ±∞ (no events in a group) or the information vanishes. O(rows + events) per iteration.
  */
 export function twoGroupEfronCox(table: EventTable): TwoGroupCoxFit | null {
-  const rows = table.time.length;
-  const { nRisk, nEvent } = table;
+  return twoGroupEfronCoxFromCounts(table.time.length, table.nRisk, table.nEvent);
+}
+
+/**
+ * {@link twoGroupEfronCox} on bare counts: `rows` distinct times in order, with at risk and events per group
+ * interleaved as in an event table (`nRisk[2r]` group 0, `nRisk[2r + 1]` group 1; the same for `nEvent`). The
+ * numeric core, for callers that build the counts themselves (a batch of a paired comparison). O(rows + events)
+ * per iteration, no allocation.
+ */
+export function twoGroupEfronCoxFromCounts(rows: number, nRisk: ArrayLike<number>, nEvent: ArrayLike<number>): TwoGroupCoxFit | null {
   let beta = 0;
   for (let iteration = 0; iteration < 50; iteration++) {
     const theta = Math.exp(beta);
@@ -51,26 +59,27 @@ export function twoGroupEfronCox(table: EventTable): TwoGroupCoxFit | null {
     if (Math.abs(step) > 5) step = Math.sign(step) * 5;
     beta += step;
     if (Math.abs(beta) > 30) return null;
-    if (Math.abs(step) < 1e-10) {
-      // the information at the final β
-      const theta1 = Math.exp(beta);
-      let info = 0;
-      for (let r = 0; r < rows; r++) {
-        const d0 = nEvent[2 * r];
-        const d1 = nEvent[2 * r + 1];
-        const d = d0 + d1;
-        if (d === 0) continue;
-        const s1 = nRisk[2 * r + 1] * theta1;
-        const s = nRisk[2 * r] + s1;
-        const tied1 = d1 * theta1;
-        const tied = d0 + tied1;
-        for (let k = 0; k < d; k++) {
-          const m = (s1 - (k / d) * tied1) / (s - (k / d) * tied);
-          info += m * (1 - m);
-        }
-      }
-      return { logHazardRatio: beta, standardError: 1 / Math.sqrt(info) };
-    }
+    if (Math.abs(step) < 1e-10) return { logHazardRatio: beta, standardError: 1 / Math.sqrt(informationAt(beta, rows, nRisk, nEvent)) };
   }
   return null;
+}
+
+function informationAt(beta: number, rows: number, nRisk: ArrayLike<number>, nEvent: ArrayLike<number>): number {
+  const theta = Math.exp(beta);
+  let information = 0;
+  for (let r = 0; r < rows; r++) {
+    const d0 = nEvent[2 * r];
+    const d1 = nEvent[2 * r + 1];
+    const d = d0 + d1;
+    if (d === 0) continue;
+    const s1 = nRisk[2 * r + 1] * theta;
+    const s = nRisk[2 * r] + s1;
+    const tied1 = d1 * theta;
+    const tied = d0 + tied1;
+    for (let k = 0; k < d; k++) {
+      const m = (s1 - (k / d) * tied1) / (s - (k / d) * tied);
+      information += m * (1 - m);
+    }
+  }
+  return information;
 }
