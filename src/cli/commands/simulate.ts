@@ -28,8 +28,11 @@ Flags:
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
-events, median PFS and OS with 95% CI, landmark survival, hazard ratio against the reference strategy; the
-calibration targets against their simulated values; provenance: version, scenario hash, seed) and
+events, median PFS and OS with their Monte Carlo interval, landmark survival, hazard ratio against the reference
+strategy with its Monte Carlo interval; "comparisons": who each strategy changes and each difference with its
+Monte Carlo error (paired batch means; shrinks with n) and, with --replicates, its parameter uncertainty (does
+not), and a design for the trial planner (pnen-sim power) for the spread a real trial would see; the calibration
+targets against their simulated values; provenance: version, scenario hash, seed) and
 DIR/manifest.json (version, scenario hash, seed, n, command line, start and end time, SHA-256 of the other
 two files). The files appear together at the end of the run; a failed run leaves the folder as it was. An invalid scenario is reported one problem per line (exit code 2).
 
