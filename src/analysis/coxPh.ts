@@ -63,6 +63,13 @@ export interface CoxResult {
   readonly score: ChiSquareTest;
   readonly iterations: number;
   readonly converged: boolean;
+  /**
+   * Indices (into `terms`) of coefficients that may be infinite, by R's rule in `coxph.fit`: after
+   * convergence, |u·V|ᵢ > eps and > sqrt(eps)·|βᵢ| (u the score at the estimate, V its variance), or uᵢ is
+   * not finite; R then warns "Loglik converged before variable i; coefficient may be infinite". Empty
+   * when the model did not converge (see `converged`).
+   */
+  readonly possiblyInfinite: readonly number[];
   readonly n: number;
   readonly events: number;
   readonly ties: CoxTies;
@@ -277,6 +284,16 @@ function fitCox(data: CoxData, terms: string[], referenceGroup: string | null, o
   const lrStatistic = 2 * (best - initial.logLikelihood);
   let events = 0;
   for (let k = 0; k < data.deaths.length; k++) events += data.deaths[k]!;
+  // R's check for infinite coefficients (coxph.fit, with coxph.control's eps = 1e-9 and toler.inf = sqrt(eps)).
+  const possiblyInfinite: number[] = [];
+  if (converged) {
+    for (let i = 0; i < p; i++) {
+      let uv = 0;
+      for (let j = 0; j < p; j++) uv += current.score[j]! * variance[j]![i]!;
+      const size = Math.abs(uv);
+      if (!Number.isFinite(current.score[i]!) || (size > tolerance && size > Math.sqrt(tolerance) * Math.abs(beta[i]!))) possiblyInfinite.push(i);
+    }
+  }
   return {
     terms,
     referenceGroup,
@@ -294,6 +311,7 @@ function fitCox(data: CoxData, terms: string[], referenceGroup: string | null, o
     score: { statistic: scoreStatistic, df: p, p: chiSquareUpperTail(scoreStatistic, p) },
     iterations,
     converged,
+    possiblyInfinite,
     n: data.n,
     events,
     ties,

@@ -278,7 +278,13 @@ function aequateRows(
   }
   let sumAbs = 0;
   for (let i = 0; i < unique.length; i++) sumAbs += Math.abs(unique[i]!);
-  const meanAbs = sumAbs / unique.length;
+  let meanAbs = sumAbs / unique.length;
+  if (sumAbs === Infinity) {
+    // Times near the largest double: the sum overflows (R's mean, accumulating in long double, does not).
+    // Average the scaled values instead, so that gaps are still compared with a finite mean.
+    meanAbs = 0;
+    for (let i = 0; i < unique.length; i++) meanAbs += Math.abs(unique[i]!) / unique.length;
+  }
   let anyTied = false;
   const representative = new Float64Array(unique.length);
   representative[0] = unique[0]!;

@@ -2,6 +2,7 @@ import { codeLabels, eventTableCore, validateSurvivalData, type EventTable, type
 import type { ConfType, KaplanMeierResult, QuantileEstimate } from "./KaplanMeierResult.js";
 import { isConfType } from "./KaplanMeierResult.js";
 import { inverseNormalCdf } from "../math/inverseNormalCdf.js";
+import { withArrayJson } from "../util/typedArraysAsArrays.js";
 
 export interface KaplanMeierOptions {
   /** Transformation for the pointwise limits: "log" (R's default), "log-log" or "plain". */
@@ -143,13 +144,13 @@ function kaplanMeierFromColumns(columns: {
   }
   const { logStdErr: _unused, ...rest } = columns;
   void _unused;
-  return {
+  return withArrayJson({
     ...rest,
     stdErr,
     lower,
     upper,
     median: printMedian(columns.time, survival, lower, upper),
-  };
+  });
 }
 
 /**

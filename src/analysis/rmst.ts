@@ -122,6 +122,10 @@ export function rmstContrast(reference: RmstResult, comparison: RmstResult, grou
   };
 }
 
+/** The largest tau: the variance sums squared areas (≤ tau²), which must stay finite. */
+export const maxRmstTau = 1e150;
+
 function checkTau(caller: string, tau: number): void {
   if (!(Number.isFinite(tau) && tau > 0)) throw new RangeError(`${caller}: tau must be a positive number, got ${String(tau)}`);
+  if (tau > maxRmstTau) throw new RangeError(`${caller}: tau must be at most ${maxRmstTau} (its square enters the variance and would overflow), got ${String(tau)}`);
 }

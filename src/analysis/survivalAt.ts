@@ -1,5 +1,6 @@
 import type { KaplanMeierResult } from "./KaplanMeierResult.js";
 import { countBelow } from "../util/sortedSearch.js";
+import { withArrayJson } from "../util/typedArraysAsArrays.js";
 
 /** A Kaplan–Meier curve read at chosen times (landmarks), as R's `summary(fit, times = ...)`. */
 export interface SurvivalAtResult {
@@ -63,7 +64,7 @@ export function survivalAt(km: KaplanMeierResult, times: readonly number[], opti
     }
     result.nRisk[j] = atRisk(km, t);
   }
-  return result;
+  return withArrayJson(result);
 }
 
 /**

@@ -24,4 +24,6 @@ export interface CommandIO {
   readonly stderrIsTTY: boolean;
   /** The current working directory, against which relative paths are resolved. */
   readonly cwd: string;
+  /** All of standard input, for `--input -` (absent where there is none to read). */
+  readonly readStdin?: () => Promise<Uint8Array>;
 }

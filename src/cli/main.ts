@@ -52,6 +52,11 @@ const defaultIO: CommandIO = {
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
+  async readStdin() {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
 };
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */

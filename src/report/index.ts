@@ -19,3 +19,4 @@ export * from "./tornadoRowsFromReplicates.js";
 export * from "./reportInputFromSimulation.js";
 export * from "./buildReport.js";
 export * from "./validationPlotRows.js";
+export * from "./validationSection.js";

@@ -22,6 +22,7 @@ export * from "./sequencingSummary.js";
 export * from "./replicates.js";
 export * from "./patientsCsv.js";
 export * from "./scenarioHash.js";
+export * from "./patientsTableColumns.js";
 export * from "./comparisonBatches.js";
 export * from "./batchMeansInterval.js";
 export * from "./strategyComparisons.js";

@@ -14,6 +14,12 @@ import { type SimulationResult, simulationPlan } from "./simulate.js";
 import { type SimulationSummary, summarise } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
+import { writePatientsArrowNode } from "../io/writePatientsArrowNode.js";
+import { writePatientsParquetNode } from "../io/writePatientsParquetNode.js";
+
+/** The formats of the patients file: patients.csv, patients.arrow (Arrow IPC file) or patients.parquet. */
+export const PatientsFormats = ["csv", "arrow", "parquet"] as const;
+export type PatientsFormat = (typeof PatientsFormats)[number];
 
 export interface SimulationRunOptions {
   /** A scenario name in data/scenarios/ or a JSON file path (relative to `cwd`). */
@@ -34,6 +40,8 @@ export interface SimulationRunOptions {
   readonly out?: string | ((scenario: Scenario) => string);
   /** The command line recorded in the manifest. */
   readonly command?: string;
+  /** Format of the patients file (default csv): patients.csv, patients.arrow or patients.parquet. */
+  readonly format?: PatientsFormat;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
 }
@@ -80,9 +88,19 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   // strategies): hashed too, so that an edited assumption file is visible in the provenance
   const { figures, thresholds, treatments, assumptions } = context.registry;
   const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
-  const staged = out === undefined ? undefined : join(resolve(out), `.patients.csv.${process.pid}.${started.getTime()}.staged`);
+  // --- patients file format (issue 14): csv, arrow or parquet; the file carries the provenance ---
+  const format = options.format ?? "csv";
+  const patientsFile = `patients.${format}`;
+  const writePatients = (path: string): string => {
+    const onProgress = (done: number, total: number) => options.onProgress?.("write", done, total);
+    if (format === "csv") return writePatientsCsvNode(path, result, onProgress);
+    const metadata = { "pnen-sim.version": version, "pnen-sim.scenario": scenario.name, "pnen-sim.scenarioHash": hash, "pnen-sim.dataHash": dataHash, "pnen-sim.seed": String(seed), "pnen-sim.n": String(result.n) };
+    return (format === "arrow" ? writePatientsArrowNode : writePatientsParquetNode)(path, result, { metadata, onProgress });
+  };
+  // --- end of the format dispatch ---
+  const staged = out === undefined ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
   try {
-    const patientsSha256 = staged === undefined ? null : writePatientsCsvNode(staged, result, (done, total) => options.onProgress?.("write", done, total));
+    const patientsSha256 = staged === undefined ? null : writePatients(staged);
     const summary = summarise(result);
     // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
     const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
@@ -114,11 +132,11 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       command: options.command ?? null,
       started: started.toISOString(),
       finished: new Date().toISOString(),
-      files: ["patients.csv", "summary.json", "manifest.json"],
-      sha256: { "patients.csv": patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
+      files: [patientsFile, "summary.json", "manifest.json"],
+      sha256: { [patientsFile]: patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
     };
     if (out !== undefined && staged !== undefined) {
-      renameSync(staged, resolve(out, "patients.csv"));
+      renameSync(staged, resolve(out, patientsFile));
       writeFileAtomic(resolve(out, "summary.json"), summaryText);
       writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     }

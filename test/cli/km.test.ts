@@ -107,17 +107,18 @@ describe("pnen-sim km", () => {
 
   const bad: [string, string, string][] = [
     ["a non-numeric time", "t,e\n1,1\nabc,0\n", "bad.csv: row 2 (line 3), column 't': expected a non-negative number, got 'abc'"],
-    ["a missing time", "t,e\n1,1\n,0\n", "bad.csv: row 2 (line 3), column 't': expected a non-negative number, got an empty cell"],
+    ["a missing time (--na fail)", "t,e\n1,1\n,0\n", "bad.csv: row 2 (line 3), column 't': missing value (an empty cell); --na omit drops such rows, as R does"],
     ["a negative time", "t,e\n1,1\n2,0\n-3,1\n", "bad.csv: row 3 (line 4), column 't': expected a non-negative number, got '-3'"],
-    ["an event other than 0/1", "t,e\n1,1\n2,2\n", "bad.csv: row 2 (line 3), column 'e': expected 0 (censored) or 1 (event), got '2'"],
-    ["a missing event", "t,e\n1,1\n2,\n", "bad.csv: row 2 (line 3), column 'e': expected 0 (censored) or 1 (event), got an empty cell"],
+    ["an event other than 0/1, 1/2 or TRUE/FALSE", "t,e\n1,1\n2,3\n", "bad.csv: row 2 (line 3), column 'e': expected an event code (0/1, 1/2 or TRUE/FALSE), got '3'"],
+    ["events 0 and 2 (neither 0/1 nor 1/2, as R's Surv)", "t,e\n1,0\n2,2\n", "bad.csv: row 1 (line 2), column 'e': event 0 in a column whose largest value is 2 (at bad.csv: row 2 (line 3)); as R's Surv, events must be coded 0/1 (0 censored, 1 event) or 1/2 (1 censored, 2 event)"],
+    ["a missing event (--na fail)", "t,e\n1,1\n2,NA\n", "bad.csv: row 2 (line 3), column 'e': missing value ('NA'); --na omit drops such rows, as R does"],
     ["a short row", "t,e\n1,1\n2\n", "bad.csv: row 2 (line 3): expected at least 2 cells, got 1"],
     ["a missing column", "time,e\n1,1\n", "bad.csv: no column 't' (--time); columns: time, e"],
   ];
   for (const [what, text, message] of bad) {
     it(`km on a CSV with ${what} exits 2 naming the row and column`, async () => {
       writeCsv("bad.csv", text);
-      const { code, stderr } = await run(["km", "--input", "bad.csv", "--time", "t", "--event", "e"]);
+      const { code, stderr } = await run(["km", "--input", "bad.csv", "--time", "t", "--event", "e", "--na", "fail"]);
       expect(code).toBe(2);
       expect(stderr.trim()).toBe(message);
     });

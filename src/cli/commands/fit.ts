@@ -119,7 +119,7 @@ export const fitCommand: Command = {
     if (figurePath !== null) ensureOutputFolderNode(dirname(figurePath), "pnen-sim fit: --figure");
 
     const inputPath = resolve(io.cwd, values.input!);
-    const data = readSurvivalCsv(inputPath, { time: values.time!, event: values.event!, group: values.group }, values.input!);
+    const data = readSurvivalCsv(inputPath, { time: values.time!, event: values.event!, group: values.group }, values.input!, { na: "fail" });
     if (data.rows === 0) throw new InputError(`${values.input}: no data rows after the header (expected one row per subject)`);
     const coding = data.group === undefined ? null : inLevelOrder(data.group);
     if (distributions.some((d) => d !== "gompertz" && d !== "piecewiseExponential")) {

@@ -4,29 +4,48 @@ import { eventTableCore } from "../../analysis/eventTable.js";
 import { isConfType, type KaplanMeierResult } from "../../analysis/KaplanMeierResult.js";
 import { kaplanMeierFromTable } from "../../analysis/kaplanMeier.js";
 import { logRankFromTable, type LogRankResult } from "../../analysis/logRank.js";
-import { rmstContrast, rmstFromKaplanMeier, type RmstDifferenceResult, type RmstResult } from "../../analysis/rmst.js";
+import { maxRmstTau, rmstContrast, rmstFromKaplanMeier, type RmstDifferenceResult, type RmstResult } from "../../analysis/rmst.js";
 import { survivalAt, type SurvivalAtResult } from "../../analysis/survivalAt.js";
 import { inLevelOrder } from "../../io/inLevelOrder.js";
-import { readSurvivalCsv, type SurvivalCsv } from "../../io/readSurvivalCsv.js";
+import { readSurvivalData } from "../../io/readSurvivalData.js";
+import { type SurvivalData, droppedRowsText, isEventCoding, MissingValueActions, TextEncodings, type MissingValueAction, type TextEncoding } from "../../io/SurvivalData.js";
 import { InputError } from "../../util/InputError.js";
 import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
 import { packageVersion } from "../main.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
 
+/** The most groups `km` compares (log-rank and Cox need a (k − 1)-square matrix; more groups are rarely meant, e.g. an id column). */
+export const maxGroups = 100;
+/** Above this many cells × terms², the Cox model would take minutes: it is not fitted, and the output says why. */
+const maxCoxWork = 2e9;
+
 const help = `pnen-sim km — Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)
 
 Usage:
-  pnen-sim km --input FILE.csv --time COL --event COL [--group COL] [--strata COL]
-              [--conf-type log|log-log|plain] [--conf-level 0.95] [--times 12,24,60] [--tau T]
-              [--json] [--full]
+  pnen-sim km --input FILE|- --time COL --event COL [--group COL] [--strata COL]
+              [--delimiter auto|,|;|tab|…] [--event-coding auto|0/1|1/2|logical] [--na omit|fail]
+              [--encoding utf-8|latin1] [--conf-type log|log-log|plain] [--conf-level 0.95]
+              [--times 12,24,60] [--tau T] [--json] [--full]
 
 Flags:
-  --input FILE       CSV file with a header row
+  --input FILE|-     the data: CSV or TSV with a header row, an Apache Arrow IPC file or stream (.arrow,
+                     .feather, .arrows) or a Parquet file, recognised from its first bytes; - reads
+                     standard input
   --time COL         follow-up time column (non-negative numbers)
-  --event COL        event column: 1 = event, 0 = censored
-  --group COL        compare groups: one curve each, log-rank test, Cox hazard ratios (first level = reference)
+  --event COL        event column, coded as R's Surv reads it: 0/1 (1 = event), 1/2 (2 = event) or
+                     TRUE/FALSE (TRUE = event)
+  --group COL        compare groups: one curve each, log-rank test, Cox hazard ratios (first level = reference);
+                     at most ${maxGroups} groups
   --strata COL       stratify the log-rank test and the Cox model by this column
+  --delimiter D      CSV/TSV cell separator: one character, or tab; default auto (tab or semicolon when the
+                     header holds more of them than commas, else comma)
+  --event-coding C   force the event coding: 0/1, 1/2 or logical (default auto: TRUE/FALSE → logical,
+                     largest value 2 → 1/2, else 0/1, as R's Surv)
+  --na omit|fail     rows with a missing time, event, group or stratum (empty, NA, NaN, Arrow/Parquet null):
+                     omit drops them and says how many (default, as R's na.omit); fail stops at the first
+  --encoding E       CSV/TSV text encoding: utf-8 (default; invalid UTF-8 is an error naming the row) or latin1
+                     (Windows-1252)
   --conf-type T      pointwise limits: log (R's default), log-log or plain
   --conf-level P     coverage of the limits, default 0.95
   --times LIST       survival at these times (landmarks), e.g. 12,24,60
@@ -37,7 +56,9 @@ Flags:
 Output ends with the pnen-sim version and the research-use notice (JSON: "version", "notice").
 Numbers agree with R: survfit (summary, print's median), survdiff, coxph (Efron ties), survRM2 (RMST).
 Group levels are ordered as R's factor(): numerically if every label is a number, otherwise alphabetically.
+CSV: double-quoted cells may hold the delimiter, "" and line breaks; LF, CRLF and CR line ends; blank lines skipped.
 `;
+
 
 export const kmCommand: Command = {
   name: "km",
@@ -56,27 +77,64 @@ export const kmCommand: Command = {
       tau: { type: "string" },
       json: { type: "boolean" },
       full: { type: "boolean" },
+      delimiter: { type: "string" },
+      "event-coding": { type: "string" },
+      na: { type: "string" },
+      encoding: { type: "string" },
     });
     for (const required of ["input", "time", "event"] as const) {
       if (values[required] === undefined) throw new InputError(`pnen-sim km: --${required} is required (see 'pnen-sim km --help')`);
     }
+    if (values.input!.trim() === "") throw new InputError("pnen-sim km: --input: expected a file name, or - for standard input, got an empty value");
+    for (const flag of ["time", "event", "group", "strata"] as const) {
+      if (values[flag] !== undefined && values[flag]!.trim() === "") throw new InputError(`pnen-sim km: --${flag}: expected a column name, got an empty value`);
+    }
+    const eventCoding = values["event-coding"] ?? "auto";
+    if (eventCoding !== "auto" && !isEventCoding(eventCoding)) throw new InputError(`pnen-sim km: --event-coding: expected auto, 0/1, 1/2 or logical, got '${eventCoding.slice(0, 40)}'`);
+    const na = (values.na ?? "omit") as MissingValueAction;
+    if (!MissingValueActions.includes(na)) throw new InputError(`pnen-sim km: --na: expected omit or fail, got '${values.na!.slice(0, 40)}'`);
+    const encodingFlag = values.encoding?.toLowerCase().replace(/^utf8$/, "utf-8").replace(/^(iso-8859-1|windows-1252|cp1252)$/, "latin1");
+    if (encodingFlag !== undefined && !TextEncodings.includes(encodingFlag as TextEncoding)) throw new InputError(`pnen-sim km: --encoding: expected utf-8 or latin1, got '${values.encoding!.slice(0, 40)}'`);
     const confType = values["conf-type"] ?? "log";
     if (!isConfType(confType)) throw new InputError(`pnen-sim km: --conf-type: expected log, log-log or plain, got '${confType}'`);
     const confLevel = numberFlag("km", "conf-level", values["conf-level"], 0.95, { exclusiveMin: 0, exclusiveMax: 1 });
     const times = values.times === undefined ? [] : values.times.split(",").map((text) => numberFlag("km", "times", text.trim(), 0, { min: 0 }));
-    const tau = values.tau === undefined ? undefined : numberFlag("km", "tau", values.tau, 0, { exclusiveMin: 0 });
+    const tau = values.tau === undefined ? undefined : numberFlag("km", "tau", values.tau, 0, { exclusiveMin: 0, max: maxRmstTau });
     if (values.strata !== undefined && values.group === undefined) {
       throw new InputError("pnen-sim km: --strata needs --group (strata stratify the log-rank test and the Cox model between groups)");
     }
-    const data = readSurvivalCsv(resolve(io.cwd, values.input!), { time: values.time!, event: values.event!, group: values.group, strata: values.strata }, values.input!);
-    if (data.rows === 0) throw new InputError(`${values.input!}: no data rows after the header (expected one row per subject)`);
+    const input = values.input!;
+    const source = input === "-" ? "standard input" : input;
+    const data = await readSurvivalData(input === "-" ? "-" : resolve(io.cwd, input), { time: values.time!, event: values.event!, group: values.group, strata: values.strata }, {
+      displayName: source,
+      readStdin: io.readStdin,
+      eventCoding: eventCoding as "auto",
+      na,
+      ...(values.delimiter === undefined || values.delimiter === "auto" ? {} : { delimiter: values.delimiter }),
+      ...(encodingFlag === undefined ? {} : { encoding: encodingFlag as TextEncoding }),
+    });
+    if (data.rows === 0) {
+      const dropped = droppedRowsText(data.dropped);
+      throw new InputError(`${source}: no data rows${data.format === "csv" ? " after the header" : ""} (expected one row per subject)${dropped === null ? "" : `; ${dropped}`}`);
+    }
+    for (const [flag, coded] of [["group", data.group], ["strata", data.strata]] as const) {
+      if (flag === "group" && coded !== undefined && coded.labels.length > maxGroups) {
+        throw new InputError(`${source}: --group ${values.group}: ${coded.labels.length} distinct labels; km compares at most ${maxGroups} groups (is it an id column?)`);
+      }
+    }
     const report = analyse(data, { confType, confLevel, times, tau });
-    io.stdout(values.json ? `${toJson(report)}\n` : formatReport(report, values.full === true, values.input!));
+    io.stdout(values.json ? `${toJson(report)}\n` : formatReport(report, values.full === true, source));
     return 0;
   },
 };
 
 interface KmReport {
+  /** How many rows were read, and the sentence on those dropped for a missing value (null when none). */
+  readonly rowsRead: number;
+  readonly dropped: SurvivalData["dropped"];
+  readonly droppedText: string | null;
+  readonly eventCoding: SurvivalData["eventCoding"];
+  readonly format: SurvivalData["format"];
   readonly confType: string;
   readonly confLevel: number;
   readonly groups: { readonly group: string; readonly km: KaplanMeierResult; readonly at: SurvivalAtResult | null; readonly rmst: RmstResult | null }[];
@@ -95,7 +153,7 @@ interface KmReport {
  *                                               └▶ (with strata) logRankFromTable, coxPhFromTable
  */
 function analyse(
-  data: SurvivalCsv,
+  data: SurvivalData,
   options: { confType: "log" | "log-log" | "plain"; confLevel: number; times: number[]; tau: number | undefined },
 ): KmReport {
   if (data.rows === 0) throw new InputError("pnen-sim km: the file has no data rows");
@@ -117,11 +175,17 @@ function analyse(
   const logRankResult = compare ? logRankFromTable(testTable) : null;
   let cox: CoxResult | null = null;
   let coxNote: string | null = null;
-  if (compare && groups.some((g) => g.km.events > 0)) {
+  let coxCells = 0;
+  for (let cell = 0; cell < testTable.nEvent.length; cell++) if (testTable.nEvent[cell]! + testTable.nCensor[cell]! > 0) coxCells++;
+  if (compare && coxCells * (group.levels.length - 1) ** 2 > maxCoxWork) {
+    coxNote = `not fitted: ${coxCells.toLocaleString("en")} time × group cells with ${group.levels.length - 1} terms would take minutes; compare fewer groups`;
+  } else if (compare && groups.some((g) => g.km.events > 0)) {
     try {
       cox = coxPhFromTable(testTable, { confLevel: options.confLevel });
       if (!cox.converged) {
         coxNote = `the Cox model did not converge in ${cox.iterations} iterations (as R's "Ran out of iterations and did not converge"): a group's hazard ratio is probably 0 or infinite; do not use these estimates`;
+      } else if (cox.possiblyInfinite.length > 0) {
+        coxNote = `the log-likelihood converged before ${cox.possiblyInfinite.map((i) => cox!.terms[i]).join(", ")} (as R's "Loglik converged before variable ${cox.possiblyInfinite.map((i) => i + 1).join(",")}; coefficient may be infinite"): the hazard ratio is probably 0 or infinite (a group with no events, or all of them); do not use its estimate or limits`;
       }
     } catch (error) {
       // A singular information matrix (e.g. no events in one group): no hazard ratio, as R reports NA. Anything
@@ -135,7 +199,21 @@ function analyse(
   const [first, second] = groups;
   const difference =
     groups.length === 2 && first!.rmst !== null && second!.rmst !== null ? rmstContrast(first!.rmst, second!.rmst, [first!.group, second!.group]) : null;
-  return { confType: options.confType, confLevel: options.confLevel, groups, logRank: logRankResult, cox, coxNote, rmstDifference: difference, stratified: strata !== null };
+  return {
+    rowsRead: data.rows + data.dropped.rows,
+    dropped: data.dropped,
+    droppedText: droppedRowsText(data.dropped),
+    eventCoding: data.eventCoding,
+    format: data.format,
+    confType: options.confType,
+    confLevel: options.confLevel,
+    groups,
+    logRank: logRankResult,
+    cox,
+    coxNote,
+    rmstDifference: difference,
+    stratified: strata !== null,
+  };
 }
 
 const finite = (value: number | null | undefined): number | null => (value === null || value === undefined || !Number.isFinite(value) ? null : value);
@@ -178,6 +256,7 @@ function toJson(report: KmReport): string {
   return JSON.stringify({
     version: packageVersion(),
     notice: researchUseNotice,
+    input: { format: report.format, rows: report.rowsRead, eventCoding: report.eventCoding, dropped: report.dropped },
     confType: report.confType,
     confLevel: report.confLevel,
     groups,
@@ -196,6 +275,7 @@ function toJson(report: KmReport): string {
             p: single ? finite(cox.p[0]) : finite(cox.likelihoodRatio.p),
             ties: cox.ties,
             converged: cox.converged,
+            possiblyInfinite: cox.possiblyInfinite.map((i) => cox.terms[i]),
             terms: cox.terms.map((term, i) => ({ term, coefficient: finite(cox.coefficients[i]), hazardRatio: finite(cox.hazardRatios[i]), lower: finite(cox.lower[i]), upper: finite(cox.upper[i]), p: finite(cox.p[i]) })),
             likelihoodRatio: cox.likelihoodRatio,
             wald: cox.wald,
@@ -211,7 +291,8 @@ const abridgedRows = 30;
 function formatReport(report: KmReport, full: boolean, input: string): string {
   const out: string[] = [];
   const level = `${Math.round(report.confLevel * 1000) / 10}%`;
-  out.push(`Kaplan-Meier estimates for ${input} (${report.confType} limits, ${level})`, "");
+  out.push(`Kaplan-Meier estimates for ${input} (${report.confType} limits, ${level})`);
+  out.push(`Read ${report.rowsRead} row${report.rowsRead === 1 ? "" : "s"} (${report.format === "csv" ? "CSV" : report.format === "arrow" ? "Arrow" : "Parquet"}, events coded ${report.eventCoding === "logical" ? "TRUE/FALSE" : report.eventCoding})${report.droppedText === null ? "" : `; ${report.droppedText}`}.`, "");
   for (const { group, km, at, rmst } of report.groups) {
     const median = km.median;
     out.push(

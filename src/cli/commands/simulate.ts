@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { scenarioJsonSchema } from "../../cohort/scenarioJsonSchema.js";
 import { defaultCalibrationCohortSize } from "../../simulate/calibrateOutcomeModel.js";
-import { runSimulationNode } from "../../simulate/runSimulationNode.js";
+import { PatientsFormats, type PatientsFormat, runSimulationNode } from "../../simulate/runSimulationNode.js";
+import { InputError } from "../../util/InputError.js";
 import type { SimulationSummary } from "../../simulate/summarise.js";
 import type { Command, CommandIO } from "../Command.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
@@ -9,6 +10,7 @@ import { numberFlag, parseFlags } from "../parseFlags.js";
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
+                         [--format csv|arrow|parquet]
        pnen-sim simulate --schema
 
 The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
@@ -25,6 +27,10 @@ Flags:
   --workers K           worker threads, 1-64 (default 1); the output does not depend on K
   --replicates R        probabilistic sensitivity analysis: R extra runs with parameters drawn from their
                         ranges; summary.json gets the spread across runs (default 0)
+  --format F            patients file format: csv (default, patients.csv), arrow (patients.arrow, an Apache
+                        Arrow IPC file, also read as Feather v2) or parquet (patients.parquet); Arrow and
+                        Parquet keep full-precision months, code text as dictionaries and carry the version,
+                        scenario hash and seed in their metadata
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -118,11 +124,16 @@ export const simulateCommand: Command = {
       workers: { type: "string" },
       replicates: { type: "string" },
       schema: { type: "boolean", default: false },
+      format: { type: "string", default: "csv" },
     });
     if (values.schema) {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       return 0;
     }
+    // --- patients file format (issue 14) ---
+    if (!PatientsFormats.includes(values.format as PatientsFormat)) throw new InputError(`pnen-sim simulate: --format: expected csv, arrow or parquet, got '${values.format.slice(0, 40)}'`);
+    const format = values.format as PatientsFormat;
+    // --- end ---
     const workers = numberFlag("simulate", "workers", values.workers, 1, { integer: true, min: 1, max: 64 });
     const replicates = numberFlag("simulate", "replicates", values.replicates, 0, { integer: true, min: 0, max: 10000 });
     const n = values.n === undefined ? undefined : numberFlag("simulate", "n", values.n, 0, { integer: true, min: 1, max: 100_000_000 });
@@ -137,6 +148,7 @@ export const simulateCommand: Command = {
       replicates,
       out: (scenario) => resolve(io.cwd, values.out ?? `reports/${scenario.name}`),
       command: ["pnen-sim", "simulate", ...args].join(" "),
+      format,
       onProgress(phase, done, total) {
         if (phase === "replicates") bars.replicates.update(done, total);
         else bars.simulate.update(phase === "simulate" ? done : total + done, 2 * total);
@@ -162,7 +174,7 @@ export const simulateCommand: Command = {
       const range = c.range === undefined ? "" : `  external range ${c.range[0]}–${c.range[1]}`;
       io.stdout(`  ${c.id.padEnd(36)} ${c.endpoint.toUpperCase().padEnd(3)} target ${String(c.target).padStart(6)}  simulated ${c.simulated.toFixed(2).padStart(6)}${interval}${unit}${range}${c.role === undefined || c.role === "calibrated" ? "" : `  [${c.role}]`}\n`);
     }
-    io.stdout(`\nWrote ${out}/patients.csv, summary.json, manifest.json\n`);
+    io.stdout(`\nWrote ${out}/patients.${format}, summary.json, manifest.json\n`);
     return 0;
   },
 };
