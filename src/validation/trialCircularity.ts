@@ -31,8 +31,10 @@ export function trialDois(trial: TrialFile): string[] {
 /**
  * Detects circularity from the registry: a trial is circular for an endpoint when any DOI of the trial is a DOI of
  * a registry record the model was calibrated or fitted to (see `modelEvidenceInputs`) that shapes that endpoint —
- * a PFS calibration input makes the PFS comparison circular, an input of the OS structure the OS comparison, an
- * outcome hazard ratio both. Nothing is set by hand in the trial file. O(inputs × DOIs).
+ * a treatment's PFS calibration makes the PFS comparison circular when an arm is randomised to that treatment, and
+ * the OS comparison always (OS contains every line: the crossover and later lines too); an input of the OS
+ * structure makes the OS comparison circular; an outcome hazard ratio both. Each input found names the arms whose
+ * treatment it calibrates. Nothing is set by hand in the trial file. O(inputs × DOIs).
  */
 export function trialCircularity(trial: TrialFile, inputs: readonly ModelEvidenceInput[]): TrialCircularity {
   const dois = new Set(trialDois(trial));
