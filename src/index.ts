@@ -10,7 +10,8 @@ export { InputError, isInputError, typedArraysAsArrays } from "./util/index.js";
 // Special functions: normal, gamma, beta and chi-square functions, tested against R
 export { logGamma, standardNormalCdf, standardNormalSurvival, standardNormalDensity, inverseNormalCdf,
   upperNormalQuantile, normalTwoSidedP, regularizedGammaLower, regularizedGammaUpper, chiSquareUpperTail,
-  regularizedIncompleteBeta, scaledExponentialIntegral, choleskyFactor } from "./math/index.js";
+  regularizedIncompleteBeta, scaledExponentialIntegral, studentTQuantile,
+  choleskyFactor } from "./math/index.js";
 
 // Evidence registry: the review's figures, references, thresholds, treatments and labelled assumptions
 export { parseRegistry, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
@@ -65,23 +66,25 @@ export { simulate, simulationPlan, scenarioStrategies, summarise, landmarkMonths
   treatmentOutcomeSources, outcomeAssumptionSources, debulkingThresholdSource, patientsCsv, patientsCsvColumns,
   patientsCsvHeader, patientsCsvRows, patientsTableColumns, patientsTableLabelSets, patientsChunks, scenarioHash,
   canonicalJson, sha256Hex, sequencingSummary, structureCalibrationReport, fitStructure, OutcomeStructures,
-  EvidenceSets, sequencingAssumptionSources, calibrateCurveBaseline, curveCalibrationGridSize, calibrationLandmarkMonths,
-  parameterSampling, drawParameter, outcomeParameterSampling, curveFit, curveMedian } from "./simulate/index.js";
+  EvidenceSets, sequencingAssumptionSources, strategyComparisons, withParameterUncertainty, replicateMedianDifferences,
+  comparisonBatches, batchMeansInterval, monteCarloBatchSize,
+  calibrateCurveBaseline, curveCalibrationGridSize, calibrationLandmarkMonths, parameterSampling, drawParameter, outcomeParameterSampling, curveFit, curveMedian } from "./simulate/index.js";
 export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationContext, RulesSimulationContext,
   StrategyLike, PathwayLike, PathwayStepLike, StrategyColumns, OutcomeModel, OutcomeParameters, TreatmentOutcome,
   ParameterChoice, OutcomeAssumptionName, SimulationSummary, StrategySummary, EndpointSummary, SummaryEstimate,
   CalibrationEntry, ReplicateSpread, ReplicateSummary, PatientsChunk, PatientsTableColumns, PatientsTableLabels,
   SequencingModel, SequencingSummary, StrategySequencing, StructureFit, OutcomeStructure, EvidenceSet,
-  EvidenceChoice, SequencingAssumptionName, TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling,
-  ParameterSamplingRow, SampledRecord } from "./simulate/index.js";
+  EvidenceChoice, SequencingAssumptionName, StrategyComparison, ComparedQuantity, EndpointComparison, MonteCarloInterval,
+  ComparisonBatch, EndpointColumns,
+  TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling, ParameterSamplingRow, SampledRecord } from "./simulate/index.js";
 
 // Survival analysis: Kaplan–Meier, quantiles, log-rank, Cox, RMST, matching R's survival
 export { kaplanMeier, kaplanMeierByGroup, kaplanMeierFromTable, eventTable, labelLevels, survivalQuantile,
   survivalAt, numbersAtRisk, logRank, logRankFromTable, coxPh, coxPhFromTable, rmst, rmstFromKaplanMeier,
-  rmstDifference, rmstContrast, maxRmstTau, ConfTypes, isConfType, CoxTies, isCoxTies } from "./analysis/index.js";
+  rmstDifference, rmstContrast, maxRmstTau, ConfTypes, isConfType, CoxTies, isCoxTies, twoGroupEfronCox } from "./analysis/index.js";
 export type { KaplanMeierResult, KaplanMeierOptions, GroupKaplanMeier, QuantileEstimate, ConfType, EventTable,
   EventTableOptions, Label, SurvivalAtResult, LogRankOptions, LogRankResult, CoxTerms, CoxOptions, CoxResult,
-  ChiSquareTest, RmstResult, RmstDifferenceResult } from "./analysis/index.js";
+  ChiSquareTest, RmstResult, RmstDifferenceResult, TwoGroupCoxFit } from "./analysis/index.js";
 
 // Parametric fits and published curves: survreg-compatible fits, Gompertz and piecewise exponential; patient data reconstructed from a digitised curve (Guyot et al. 2012)
 export { fitParametric, fitParametricModels, fitParametricModelsFromTable, fittedSurvivalModel,
@@ -97,21 +100,21 @@ export { kmComparisonSpec, forestPlotSpec, tornadoSpec, compositionSpec, powerCu
   seriesDash, journalWidthsMm, widthMm, pointsFromMm, pixelsFromMm, pointsPerInch, millimetresPerInch,
   pixelsPerMetre, niceTimeStep, niceTimeTicks, formatNumberOrNR, formatEstimateInterval, formatPValue,
   SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata,
-  sequentialBoundarySpec, parametricFitSpec } from "./figures/index.js";
+  sequentialBoundarySpec, parametricFitSpec, validationPlotSpec } from "./figures/index.js";
 export type { KmCurveInput, KmFigureOptions, KmStepRow, KmCensorRow, HazardRatioAnnotation, SurvivalEndpoint,
   ForestRow, ForestPlotOptions, TornadoRow, TornadoOptions, CompositionRow, CompositionOptions, PowerCurveRow,
   PowerCurveOptions, JournalWidth, FigureWidth, PngInfo, SequentialBoundaryLook, SequentialBoundaryOptions,
-  FittedCurveInput, ParametricFitFigureOptions } from "./figures/index.js";
+  FittedCurveInput, ParametricFitFigureOptions, ValidationPlotRow, ValidationPlotOptions } from "./figures/index.js";
 
 // Reports: report assembly: tables, figures, methods text, Markdown and HTML
 export { buildReport, reportInputFromSimulation, analyseReport, reportTables, reportFigures, methodsText,
   reportDocument, reportMarkdown, reportHtml, researchUseNotice, provenanceOf, provenanceLine, safeCsvTable,
-  safeCsvCell, ReportEndpoints } from "./report/index.js";
+  safeCsvCell, ReportEndpoints, validationSection, validationPlotRows, trialName } from "./report/index.js";
 export type { ReportInput, ReportScenario, ReportStrategy, ReportEndpointData, ReportSubgroup, ReportCalibrationRow,
   ReportReplicate, ReportProvenance, ReportOptions, ReportAnalysis, EndpointAnalysis, StrategyAnalysis,
   SubgroupHazardRatio, HazardRatioEstimate, ReportEndpoint, ReportTable, ReportColumn, ReportFigure,
   ReportFigureOptions, ReportDocument, CsvCellValue, SimulationRun, ReportOutcomeModel, ReportSequencingRow,
-  ReportStructureRow } from "./report/index.js";
+  ReportStructureRow, ReportValidation, ReportSection } from "./report/index.js";
 
 // Trial planning: power and sample size by simulation, with Schoenfeld's and Freedman's formulas
 export { parseTrialDesign, twoArmDesign, resolveDesign, designDefaults, maximumTrialSize,
@@ -131,3 +134,11 @@ export type { TrialDesign, TrialArm, ArmSurvivalSpec, ArmMixtureComponent, Accru
 export { simulateSequential, summarizeSequential } from "./trials/simulateSequential.js";
 export type { SequentialSimulation, SimulatedLook, SimulatedEstimate } from "./trials/simulateSequential.js";
 export type { TrialRunner } from "./trials/TrialRunner.js";
+
+// Validation against published trials: trial files, their emulation with the outcome model, circularity found in the registry
+export { trialFileSpec, parseTrialFile, trialFileProblems, trialFileJsonSchema, trialPopulationSpec, trialCohortSpec,
+  trialPathwaySteps, pathwayStepLines, emulateTrial, modelEvidenceInputs, trialCircularity, trialDois,
+  compareWithPublished, validationSummary, validateTrials } from "./validation/index.js";
+export type { TrialFile, TrialPopulation, TrialFileVocabulary, TrialPathwayInput, TrialEmulationSetup, EmulatedEndpoint,
+  TrialEmulation, ModelEvidenceInput, CircularInput, TrialCircularity, EndpointValidation, TrialValidation,
+  HazardRatioCount, ValidationSummary, ValidationResult } from "./validation/index.js";

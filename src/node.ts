@@ -42,3 +42,8 @@ export type { WrittenReport } from "./report/writeReportNode.js";
 export { simulatePowerParallel, findSampleSizeParallel, parallelTrialRunner, defaultWorkers, workerSupport } from "./trials/powerWorkersNode.js";
 export type { ParallelTrialRunner } from "./trials/powerWorkersNode.js";
 export { resolveStrategyArmsNode } from "./trials/strategyArmsNode.js";
+
+// Validation against published trials: the whole `validate` job, trial files read from a folder
+export { runValidationNode, defaultValidationPatientsPerArm } from "./validation/runValidationNode.js";
+export type { ValidationRunOptions, ValidationProvenance, ValidationRun } from "./validation/runValidationNode.js";
+export { loadTrialFilesNode } from "./validation/loadTrialFilesNode.js";

@@ -7,6 +7,7 @@ export * from "./survivalAt.js";
 export * from "./logRank.js";
 export * from "./solveLinear.js";
 export * from "./coxPh.js";
+export * from "./twoGroupEfronCox.js";
 export * from "./rmst.js";
 export * from "./ParametricFit.js";
 export * from "./survivalCells.js";

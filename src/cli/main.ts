@@ -21,6 +21,7 @@ const commands: Readonly<Record<string, { summary: string; load: () => Promise<C
   report: { summary: "Simulate a scenario and write publication figures, tables and a methods report", load: async () => (await import("./commands/report.js")).reportCommand },
   fit: { summary: "Fit parametric survival models (R survreg compatible, plus Gompertz and piecewise) ranked by AIC", load: async () => (await import("./commands/fit.js")).fitCommand },
   reconstruct: { summary: "Reconstruct patient data (time, event) from a digitised Kaplan-Meier curve and its numbers at risk", load: async () => (await import("./commands/reconstruct.js")).reconstructCommand },
+  validate: { summary: "Emulate published randomised trials (RADIANT-3, A6181111, SANET-p) and set the prediction beside the result", load: async () => (await import("./commands/validate.js")).validateCommand },
   power: { summary: "Power and sample size for a trial by simulation, with Schoenfeld and Freedman cross-checks", load: async () => (await import("./commands/power.js")).powerCommand },
 };
 

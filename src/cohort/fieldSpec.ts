@@ -19,6 +19,8 @@ interface FieldBase {
   readonly description: string;
   /** The field may be left out. */
   readonly optional?: boolean;
+  /** The field may be null (e.g. "not reported: as in the scenario"); JSON Schema: the type or null. */
+  readonly nullable?: boolean;
 }
 
 export interface NumberField extends FieldBase {
@@ -63,8 +65,10 @@ export interface RecordField<V extends FieldSpec> extends FieldBase {
   readonly keyPattern?: string;
 }
 
-/** The TypeScript type of a value that satisfies a field spec. */
-export type FieldValue<S> = S extends NumberField
+/** The TypeScript type of a value that satisfies a field spec (a `nullable` field may also be null). */
+export type FieldValue<S> = S extends { readonly nullable: true } ? NonNullFieldValue<S> | null : NonNullFieldValue<S>;
+
+type NonNullFieldValue<S> = S extends NumberField
   ? number
   : S extends StringField
     ? string
@@ -138,6 +142,7 @@ const describe = (value: unknown): string => {
  */
 export function validateField(spec: FieldSpec, value: unknown, path: string, problems: string[]): void {
   const at = path === "" ? "(document)" : path;
+  if (value === null && spec.nullable === true) return;
   switch (spec.kind) {
     case "number": {
       const expected = numberExpectation(spec);
@@ -245,6 +250,14 @@ function numberExpectation(spec: NumberField): string {
  * the description.
  */
 export function fieldJsonSchema(spec: FieldSpec): Record<string, unknown> {
+  if (spec.nullable === true) {
+    const { description, ...rest } = nonNullJsonSchema(spec);
+    return { description, anyOf: [rest, { type: "null" }] };
+  }
+  return nonNullJsonSchema(spec);
+}
+
+function nonNullJsonSchema(spec: FieldSpec): Record<string, unknown> {
   const base: Record<string, unknown> = { description: spec.description };
   switch (spec.kind) {
     case "number":

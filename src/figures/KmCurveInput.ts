@@ -42,6 +42,8 @@ export interface KmFigureOptions {
   readonly atRiskTimes?: readonly number[];
   /** Hazard ratios (each strategy against the reference) printed in the annotation. */
   readonly hazardRatios?: readonly HazardRatioAnnotation[];
+  /** The heading of the hazard ratios, saying what their interval is; default "Hazard ratio (95% CI)". */
+  readonly hazardRatioTitle?: string;
   /** Log-rank p-value printed in the annotation. */
   readonly logRankP?: number;
   /** Physical width: "single" (89 mm), "double" (183 mm) or millimetres. Default "single". */

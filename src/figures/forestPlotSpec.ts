@@ -18,6 +18,8 @@ export interface ForestRow {
   /** Patients and events behind the estimate, printed when given. */
   readonly n?: number;
   readonly events?: number;
+  /** Printed instead of "not estimable" when the hazard ratio is null (e.g. "no difference: same outcome model"). */
+  readonly note?: string;
 }
 
 export interface ForestPlotOptions {
@@ -29,6 +31,8 @@ export interface ForestPlotOptions {
   readonly favoursAbove?: string;
   /** Endpoint in words for the axis, e.g. "progression-free survival". */
   readonly endpointName?: string;
+  /** Heading of the estimates' column and what the interval is, default "HR (95% CI)" (a simulation's: "HR (95% Monte Carlo)"). */
+  readonly intervalTitle?: string;
 }
 
 const tickCandidates = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20] as const;
@@ -75,7 +79,7 @@ export function forestPlotSpec(rows: readonly ForestRow[], options: ForestPlotOp
         hazardRatio: r.hazardRatio,
         lower: r.lower,
         upper: r.upper,
-        estimate: r.hazardRatio === null ? "not estimable" : formatEstimateInterval(r.hazardRatio, r.lower, r.upper),
+        estimate: r.hazardRatio === null ? r.note ?? "not estimable" : formatEstimateInterval(r.hazardRatio, r.lower, r.upper),
       });
       for (const line of rest) display.push({ row: display.length, text: `  ${line}`, heading: false, ...blank });
     }
@@ -150,7 +154,7 @@ export function forestPlotSpec(rows: readonly ForestRow[], options: ForestPlotOp
       {
         width: estimateWidth,
         height,
-        title: columnTitle("HR (95% CI)", "right"),
+        title: columnTitle(options.intervalTitle ?? "HR (95% CI)", "right"),
         data: { values: display },
         mark: { type: "text", align: "right", baseline: "middle", x: estimateWidth },
         encoding: { y, text: { field: "estimate", type: "nominal" } },

@@ -10,6 +10,7 @@ export * from "./KmCurveInput.js";
 export * from "./kmStepRows.js";
 export * from "./kmComparisonSpec.js";
 export * from "./forestPlotSpec.js";
+export * from "./validationPlotSpec.js";
 export * from "./tornadoSpec.js";
 export * from "./compositionSpec.js";
 export * from "./pngChunks.js";

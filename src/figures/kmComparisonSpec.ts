@@ -74,7 +74,7 @@ export function kmComparisonSpec(curves: readonly KmCurveInput[], options: KmFig
 
   const hazardLines = (options.hazardRatios ?? []).map((hr) => `${hr.comparison}: ${formatEstimateInterval(hr.estimate, hr.lower, hr.upper)}`);
   const annotationLines = [
-    ...(hazardLines.length > 0 ? ["Hazard ratio (95% CI)", ...hazardLines] : []),
+    ...(hazardLines.length > 0 ? [options.hazardRatioTitle ?? "Hazard ratio (95% CI)", ...hazardLines] : []),
     ...(options.logRankP === undefined ? [] : [`Log-rank ${formatPValue(options.logRankP)}`]),
   ];
 

@@ -10,3 +10,4 @@ export * from "./chiSquareUpperTail.js";
 export * from "./regularizedIncompleteBeta.js";
 export * from "./scaledExponentialIntegral.js";
 export * from "./choleskyFactor.js";
+export * from "./studentTQuantile.js";

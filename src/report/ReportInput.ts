@@ -1,6 +1,8 @@
 import type { Reference, SourceDocument } from "../evidence/Reference.js";
 import type { CalibrationEntry } from "../simulate/calibrationReport.js";
 import type { ParameterSamplingRow } from "../simulate/parameterSampling.js";
+import type { ReportValidation } from "./validationSection.js";
+import type { StrategyComparison } from "../simulate/strategyComparisons.js";
 
 /**
  * Everything the report needs from a simulation run, in plain columns — the contract between the engine
@@ -47,6 +49,14 @@ export interface ReportInput {
   readonly parameterUncertainty?: readonly ParameterSamplingRow[];
   /** Illustrative example records (evidenceSet "example") the run used: not evidence, and the report says so. */
   readonly exampleFigures?: readonly string[];
+  /**
+   * Each strategy against the reference (src/simulate strategyComparisons): who it changes, and its hazard ratios with
+   * parameter uncertainty from the replicates. Absent: the report shows the Monte Carlo error only, and no "who
+   * changes" table.
+   */
+  readonly comparisons?: readonly StrategyComparison[];
+  /** Emulated published trials beside their results, when the report was asked to validate (`--validate`). */
+  readonly validation?: ReportValidation;
 }
 
 /** The outcome model in words for the methods section. */

@@ -3,6 +3,7 @@ import { reportDocument, type ReportDocument } from "./reportDocument.js";
 import { reportFigures, type ReportFigureOptions } from "./reportFigures.js";
 import type { ReportInput } from "./ReportInput.js";
 import { reportTables } from "./reportTables.js";
+import { validationSection } from "./validationSection.js";
 
 /**
  * The whole report from a run, in memory (pure, browser-safe):
@@ -10,11 +11,13 @@ import { reportTables } from "./reportTables.js";
  *   ReportInput ─ analyseReport ─▶ KM, log-rank, Cox, RMST, risk tables
  *                     ├─ reportTables  ─▶ tables (CSV + display)
  *                     ├─ reportFigures ─▶ Vega-Lite specs
- *                     └─ methodsText   ─▶ methods paragraphs
+ *                     ├─ methodsText   ─▶ methods paragraphs
+ *                     └─ validationSection (with --validate) ─▶ emulated trials: text, figure, table
  *   ─▶ ReportDocument ─ reportMarkdown / reportHtml (pure) ─ writeReportNode (files)
  */
 export function buildReport(input: ReportInput, options: ReportOptions & ReportFigureOptions = {}): ReportDocument {
   const analysis = analyseReport(input, options);
   const { figures, notes } = reportFigures(analysis, input, options);
-  return reportDocument(input, analysis, figures, reportTables(analysis, input), notes);
+  const sections = input.validation === undefined ? [] : [validationSection(input.validation)];
+  return reportDocument(input, analysis, figures, reportTables(analysis, input), notes, sections);
 }

@@ -18,3 +18,5 @@ export * from "./shortTreatmentNames.js";
 export * from "./tornadoRowsFromReplicates.js";
 export * from "./reportInputFromSimulation.js";
 export * from "./buildReport.js";
+export * from "./validationPlotRows.js";
+export * from "./validationSection.js";

@@ -6,6 +6,7 @@ import type { ReportFigure } from "./reportFigures.js";
 import type { ReportInput } from "./ReportInput.js";
 import type { ReportTable } from "./ReportTable.js";
 import { researchUseNotice } from "./researchUseNotice.js";
+import type { ReportSection } from "./validationSection.js";
 
 /** The assembled report, before it is written: all text, tables and figure specs. Plain data. */
 export interface ReportDocument {
@@ -19,10 +20,12 @@ export interface ReportDocument {
   /** Formatted references (Vancouver style): the review, the references of the review behind the figures used, then outside sources of the labelled assumptions used; each with its DOI when it has one. */
   readonly references: readonly { readonly text: string; readonly doi: string | null }[];
   readonly notice: string;
+  /** Sections of their own after the tables (the validation against published trials), each with its figures and tables. */
+  readonly sections?: readonly ReportSection[];
 }
 
 /** Puts the pieces together; pure. */
-export function reportDocument(input: ReportInput, analysis: ReportAnalysis, figures: readonly ReportFigure[], tables: readonly ReportTable[], notes: readonly string[]): ReportDocument {
+export function reportDocument(input: ReportInput, analysis: ReportAnalysis, figures: readonly ReportFigure[], tables: readonly ReportTable[], notes: readonly string[], sections: readonly ReportSection[] = []): ReportDocument {
   const source = input.source;
   const references = [
     ...(source === null ? [] : [{ text: `${source.authors}. ${source.title} [${source.titleEnglish}]. ${source.journal}. ${source.year}. doi:${source.doi}`, doi: source.doi }]),
@@ -39,6 +42,7 @@ export function reportDocument(input: ReportInput, analysis: ReportAnalysis, fig
     notes,
     references,
     notice: researchUseNotice,
+    ...(sections.length > 0 && { sections }),
   };
 }
 

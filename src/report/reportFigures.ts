@@ -10,6 +10,7 @@ import { ReportEndpoints } from "./analyseReport.js";
 import { firstLineCompositionRows, lineFlowRows } from "./pathwayRows.js";
 import type { ReportInput } from "./ReportInput.js";
 import { tornadoRowsFromReplicates } from "./tornadoRowsFromReplicates.js";
+import type { StrategyComparison } from "../simulate/strategyComparisons.js";
 
 /** One figure of the report: written as figures/<name>.{svg,png,vl.json}. */
 export interface ReportFigure {
@@ -39,7 +40,7 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
     const words = endpointNames[endpoint];
     figures.push({
       name: `km-${endpoint}`,
-      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise confidence bands, censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models; p from the log-rank test across all strategies.`,
+      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise Monte Carlo bands (the simulated patients' sampling error), censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models, with their paired 95% Monte Carlo interval (how much the simulation's own randomness could move them; parameter uncertainty is in the hazard-ratio table); p from the log-rank test of the simulated patients across all strategies.`,
       spec: kmComparisonSpec(
         analysis.strategies.map((s) => ({ label: s.strategy.label, km: s[endpoint].km, atRisk: s[endpoint].atRisk })),
         {
@@ -50,18 +51,19 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
             const hr = s[endpoint].hazardRatio;
             return hr === null || hr.estimate === null || hr.lower === null || hr.upper === null ? [] : [{ comparison: `${s.strategy.label} vs ${referenceLabel}`, estimate: hr.estimate, lower: hr.lower, upper: hr.upper }];
           }),
+          hazardRatioTitle: "Hazard ratio (95% Monte Carlo interval)",
           logRankP: analysis.strategies.length > 1 ? analysis.logRank[endpoint].p : undefined,
         },
       ),
     });
   }
   for (const endpoint of ReportEndpoints) {
-    const rows = forestRows(analysis, endpoint);
+    const rows = forestRows(analysis, endpoint, input.comparisons ?? []);
     if (rows.length === 0) continue;
     figures.push({
       name: `forest-${endpoint}`,
-      caption: `Hazard ratios for ${endpointNames[endpoint].long} with 95% CI (Cox, log scale): each strategy against ${referenceLabel}${analysis.primaryComparison === null || analysis.subgroupHazardRatios.length === 0 ? "" : `, and ${analysis.primaryComparison.strategy.label} against ${referenceLabel} within subgroups`}.`,
-      spec: forestPlotSpec(rows, { width: wide, endpointName: endpointNames[endpoint].long, favoursBelow: "strategy", favoursAbove: referenceLabel }),
+      caption: `Hazard ratios for ${endpointNames[endpoint].long} (Cox, log scale) with their paired 95% Monte Carlo interval — the simulation's own randomness, not a trial's confidence interval: each strategy against ${referenceLabel}${(input.comparisons ?? []).length > 0 ? ", then the same within the patients whose pathway the strategy changes" : ""}${analysis.primaryComparison === null || analysis.subgroupHazardRatios.length === 0 ? "" : `, and ${analysis.primaryComparison.strategy.label} against ${referenceLabel} within subgroups`}.`,
+      spec: forestPlotSpec(rows, { width: wide, endpointName: endpointNames[endpoint].long, favoursBelow: "strategy", favoursAbove: referenceLabel, intervalTitle: "HR (95% Monte Carlo)" }),
     });
   }
   for (const endpoint of ["os", "pfs"] as const) {
@@ -100,16 +102,25 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
   return { figures, notes };
 }
 
-function forestRows(analysis: ReportAnalysis, endpoint: ReportEndpoint): ForestRow[] {
+function forestRows(analysis: ReportAnalysis, endpoint: ReportEndpoint, comparisons: readonly StrategyComparison[]): ForestRow[] {
   const referenceLabel = analysis.reference.strategy.label;
   const rows: ForestRow[] = analysis.strategies.flatMap((s) => {
     const hr = s[endpoint].hazardRatio;
+    const c = comparisons.find((x) => x.strategy === s.strategy.id);
+    if (c !== undefined && c.note !== null) return [{ group: `Strategy vs ${referenceLabel}`, label: s.strategy.label, hazardRatio: null, lower: null, upper: null, note: c.pathwayDiffers.patients === 0 ? "no pathway differs" : "no difference: same model" }];
     return hr === null ? [] : [{ group: `Strategy vs ${referenceLabel}`, label: s.strategy.label, hazardRatio: hr.estimate, lower: hr.lower, upper: hr.upper }];
   });
+  // who each strategy changes: the same comparison within the patients whose pathway differs (issue 12)
+  for (const c of comparisons) {
+    const changed = c[endpoint].changed;
+    if (changed === null) continue;
+    const label = analysis.strategies.find((s) => s.strategy.id === c.strategy)?.strategy.label ?? c.strategy;
+    rows.push({ group: `Patients whose pathway the strategy changes, vs ${referenceLabel}`, label: `${label} (${Number((100 * c.modelDiffers.share).toPrecision(3))}%)`, hazardRatio: changed.hazardRatio.estimate, lower: changed.hazardRatio.monteCarlo.lower, upper: changed.hazardRatio.monteCarlo.upper, n: changed.patients });
+  }
   if (analysis.primaryComparison !== null) {
     for (const s of analysis.subgroupHazardRatios.filter((x) => x.endpoint === endpoint)) {
       if (s.hazardRatio.n === 0) continue;
-      rows.push({ group: `${s.subgroup}: ${analysis.primaryComparison.strategy.label} vs ${referenceLabel}`, label: s.level, hazardRatio: s.hazardRatio.estimate, lower: s.hazardRatio.lower, upper: s.hazardRatio.upper, n: s.hazardRatio.n });
+      rows.push({ group: `${s.subgroup}: ${analysis.primaryComparison.strategy.label} vs ${referenceLabel}`, label: s.level, hazardRatio: s.hazardRatio.estimate, lower: s.hazardRatio.lower, upper: s.hazardRatio.upper, n: s.hazardRatio.n, ...(s.hazardRatio.pathwayDiffers === 0 && { note: "no pathway differs" }) });
     }
   }
   return rows;

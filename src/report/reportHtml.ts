@@ -7,19 +7,35 @@ import type { ReportDocument } from "./reportDocument.js";
  * report.md; figures are the SVG files beside it, scaled to their printed width. Pure; byte-stable.
  */
 export function reportHtml(document: ReportDocument): string {
-  const figures = document.figures
-    .map(
-      (f, i) =>
+  // figures and tables numbered from `first` + 1 (a section's continue the numbering of the main lists)
+  const figureHtml = (list: readonly ReportDocument["figures"][number][], first: number) => list
+    .map((f, k) => {
+      const i = first + k;
+      return (
         `<figure id="${f.name}"><img src="figures/${f.name}.svg" alt="Figure ${i + 1}: ${escapeHtml(f.caption)}"><figcaption><b>Figure ${i + 1}.</b> ${escapeHtml(f.caption)} ` +
-        `<span class="files"><a href="figures/${f.name}.svg">SVG</a> · <a href="figures/${f.name}.png">PNG, 300 dpi</a> · <a href="figures/${f.name}.pdf">PDF (raster)</a> · <a href="figures/${f.name}.vl.json">Vega-Lite spec</a></span></figcaption></figure>`,
-    )
+        `<span class="files"><a href="figures/${f.name}.svg">SVG</a> · <a href="figures/${f.name}.png">PNG, 300 dpi</a> · <a href="figures/${f.name}.pdf">PDF (raster)</a> · <a href="figures/${f.name}.vl.json">Vega-Lite spec</a></span></figcaption></figure>`
+      );
+    })
     .join("\n");
-  const tables = document.tables
-    .map((t, i) => {
+  const tableHtml = (list: readonly ReportDocument["tables"][number][], first: number) => list
+    .map((t, k) => {
+      const i = first + k;
       const numeric = t.columns.map((_, j) => typeof t.rows[0]?.[j] === "number");
       const head = t.columns.map((c, j) => `<th${numeric[j] ? ' class="n"' : ""}>${escapeHtml(c.label)}</th>`).join("");
       const body = t.rows.map((row) => `<tr>${t.columns.map((c, j) => `<td${numeric[j] ? ' class="n"' : ""}>${escapeHtml(displayCell(row[j], c))}</td>`).join("")}</tr>`).join("\n");
       return `<table id="table-${t.name}"><caption><b>Table ${i + 1}.</b> ${escapeHtml(t.title)} <a href="tables/${t.name}.csv">CSV</a></caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>${t.note === undefined ? "" : `\n<p class="note">${escapeHtml(t.note)}</p>`}`;
+    })
+    .join("\n");
+  const figures = figureHtml(document.figures, 0);
+  const tables = tableHtml(document.tables, 0);
+  let figureCount = document.figures.length;
+  let tableCount = document.tables.length;
+  const sections = (document.sections ?? [])
+    .map((section) => {
+      const html = `<section id="${section.id}">\n<h2>${escapeHtml(section.title)}</h2>\n${section.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}\n${figureHtml(section.figures, figureCount)}\n${tableHtml(section.tables, tableCount)}\n</section>`;
+      figureCount += section.figures.length;
+      tableCount += section.tables.length;
+      return html;
     })
     .join("\n");
   const references = document.references
@@ -51,7 +67,7 @@ ${document.methods.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
 ${figures}
 ${document.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("\n")}
 <h2>Tables</h2>
-${tables}
+${tables}${sections === "" ? "" : `\n${sections}`}
 <h2>References</h2>
 <ol>
 ${references}

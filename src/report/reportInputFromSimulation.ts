@@ -11,6 +11,8 @@ import type { SimulationSummary } from "../simulate/summarise.js";
 import type { ReportInput, ReportReplicate, ReportStructureRow } from "./ReportInput.js";
 import { sequencingSummary } from "../simulate/sequencingSummary.js";
 import { shortTreatmentName } from "./shortTreatmentNames.js";
+import { replicateMedianDifferences, strategyComparisons, withParameterUncertainty } from "../simulate/strategyComparisons.js";
+import { summariseReplicates } from "../simulate/replicates.js";
 
 /** What the report adapter needs from a run besides the result itself. */
 export interface SimulationRun {
@@ -191,6 +193,9 @@ export function reportInputFromSimulation(run: SimulationRun): ReportInput {
       pairs: s.line1Line2Spearman.overall.pairs,
     })),
     externalSources,
+    comparisons: run.replicates.length === 0
+      ? strategyComparisons(result)
+      : withParameterUncertainty(strategyComparisons(result), summariseReplicates(run.replicates.map((r) => r.summary)), replicateMedianDifferences(run.replicates.map((r) => r.summary))),
     ...(run.structureComparison !== undefined && { structureComparison: run.structureComparison }),
   };
 }

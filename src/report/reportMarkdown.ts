@@ -12,23 +12,38 @@ export function reportMarkdown(document: ReportDocument): string {
   const lines: string[] = [`# ${document.title}`, "", `> **${document.notice}**`, "", `Provenance: ${provenanceLine(document.provenance)}`, "", "## Methods", ""];
   for (const paragraph of document.methods) lines.push(paragraph, "");
   lines.push("## Figures", "");
-  document.figures.forEach((figure, i) => {
-    lines.push(
-      `**Figure ${i + 1}.** ${figure.caption}`,
-      "",
-      `![Figure ${i + 1}](figures/${figure.name}.png)`,
-      "",
-      `Files: [SVG](figures/${figure.name}.svg) · [PNG, 300 dpi](figures/${figure.name}.png) · [PDF (raster)](figures/${figure.name}.pdf) · [Vega-Lite spec](figures/${figure.name}.vl.json)`,
-      "",
-    );
-  });
+  document.figures.forEach((figure, i) => lines.push(...markdownFigure(figure, i + 1), ""));
   for (const note of document.notes) lines.push(`*${note}*`, "");
   lines.push("## Tables", "");
   document.tables.forEach((table, i) => lines.push(...markdownTable(table, i + 1), ""));
+  let figureCount = document.figures.length;
+  let tableCount = document.tables.length;
+  for (const section of document.sections ?? []) {
+    lines.push(`## ${section.title}`, "");
+    for (const paragraph of section.paragraphs) lines.push(paragraph, "");
+    section.figures.forEach((figure) => {
+      figureCount++;
+      lines.push(...markdownFigure(figure, figureCount), "");
+    });
+    section.tables.forEach((table) => {
+      tableCount++;
+      lines.push(...markdownTable(table, tableCount), "");
+    });
+  }
   lines.push("## References", "");
   document.references.forEach((r, i) => lines.push(`${i + 1}. ${escapeMarkdown(r.text)}${r.doi === null ? "" : ` <https://doi.org/${r.doi}>`}`));
   lines.push("", "---", "", `*${document.notice}*`, "");
   return lines.join("\n");
+}
+
+function markdownFigure(figure: ReportDocument["figures"][number], number: number): string[] {
+  return [
+    `**Figure ${number}.** ${figure.caption}`,
+    "",
+    `![Figure ${number}](figures/${figure.name}.png)`,
+    "",
+    `Files: [SVG](figures/${figure.name}.svg) · [PNG, 300 dpi](figures/${figure.name}.png) · [PDF (raster)](figures/${figure.name}.pdf) · [Vega-Lite spec](figures/${figure.name}.vl.json)`,
+  ];
 }
 
 function markdownTable(table: ReportTable, number: number): string[] {

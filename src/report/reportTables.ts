@@ -18,51 +18,61 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
   const tables: ReportTable[] = [
     {
       name: "medians",
-      title: "Median progression-free (PFS) and overall survival (OS) by strategy, months, Kaplan–Meier with 95% CI",
+      title: "Median progression-free (PFS) and overall survival (OS) by strategy, months, Kaplan–Meier with its 95% Monte Carlo interval",
       columns: [
         { key: "strategy", label: "Strategy" },
         { key: "endpoint", label: "Endpoint" },
         { key: "n", label: "Patients" },
         { key: "events", label: "Events" },
         { key: "median_months", label: "Median", digits: 1 },
-        { key: "lower_95", label: "95% CI lower", digits: 1 },
-        { key: "upper_95", label: "95% CI upper", digits: 1 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 1 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 1 },
       ],
       rows: both((s, e) => [[s.strategy.label, endpointLabel[e], s[e].km.n, s[e].km.events, s[e].km.median.estimate, s[e].km.median.lower, s[e].km.median.upper]]),
-      note: "CI of the median as R's print(survfit) (log transform, Brookmeyer–Crowley). A dash (empty in the CSV): not reached.",
+      note: "The interval is the Monte Carlo error of the simulated patients (computed as R's print(survfit) computes a confidence interval: log transform, Brookmeyer–Crowley); it shrinks as more patients are simulated, and it is not the uncertainty of the published figures (see the replicates) nor a trial's confidence interval. A dash (empty in the CSV): not reached.",
     },
     {
       name: "landmark_survival",
-      title: `Survival at ${analysis.landmarks.join(", ")} months by strategy, Kaplan–Meier with 95% pointwise CI`,
+      title: `Survival at ${analysis.landmarks.join(", ")} months by strategy, Kaplan–Meier with its 95% Monte Carlo interval`,
       columns: [
         { key: "strategy", label: "Strategy" },
         { key: "endpoint", label: "Endpoint" },
         { key: "months", label: "Months" },
         { key: "survival", label: "Survival", digits: 3 },
-        { key: "lower_95", label: "95% CI lower", digits: 3 },
-        { key: "upper_95", label: "95% CI upper", digits: 3 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 3 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 3 },
       ],
       rows: both((s, e) => s[e].landmarks.map((l) => [s.strategy.label, endpointLabel[e], l.time, l.survival, l.lower, l.upper])),
       note: "A dash (empty in the CSV): beyond the last follow-up time.",
     },
     {
       name: "hazard_ratios",
-      title: `Hazard ratios against ${referenceLabel} (Cox proportional hazards, Efron ties, Wald 95% CI)`,
+      title: `Hazard ratios against ${referenceLabel} (Cox proportional hazards, Efron ties), with the Monte Carlo error and, with replicates, the parameter uncertainty`,
       columns: [
         { key: "strategy", label: "Strategy" },
         { key: "endpoint", label: "Endpoint" },
         { key: "reference", label: "Reference" },
-        { key: "hazard_ratio", label: "HR", digits: 2 },
-        { key: "lower_95", label: "95% CI lower", digits: 2 },
-        { key: "upper_95", label: "95% CI upper", digits: 2 },
-        { key: "p", label: "p", digits: 4 },
+        { key: "pathway_changed_share", label: "Patients whose pathway the strategy changes", digits: 3 },
+        { key: "hazard_ratio", label: "HR", digits: 3 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 3 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 3 },
+        { key: "parameter_2_5", label: "Parameter uncertainty 2.5%", digits: 3 },
+        { key: "parameter_97_5", label: "Parameter uncertainty 97.5%", digits: 3 },
       ],
       rows: both((s, e) => {
+        const c = input.comparisons?.find((x) => x.strategy === s.strategy.id);
+        if (s.strategy.id === analysis.reference.strategy.id) return [];
         const hr = s[e].hazardRatio;
-        return hr === null ? [] : [[s.strategy.label, endpointLabel[e], referenceLabel, hr.estimate, hr.lower, hr.upper, hr.p]];
+        const parameter = c?.[e].hazardRatio?.parameter ?? null;
+        if (c !== undefined && c.note !== null) return [[s.strategy.label, endpointLabel[e], referenceLabel, c.modelDiffers.share, null, null, null, null, null]];
+        return hr === null ? [] : [[s.strategy.label, endpointLabel[e], referenceLabel, c?.modelDiffers.share ?? null, hr.estimate, hr.lower, hr.upper, parameter?.lower ?? null, parameter?.upper ?? null]];
       }),
-      note: `Log-rank test across all strategies: PFS chi-square ${analysis.logRank.pfs.chiSquare.toFixed(1)} on ${analysis.logRank.pfs.df} df, p ${formatP(analysis.logRank.pfs.p)}; OS chi-square ${analysis.logRank.os.chiSquare.toFixed(1)} on ${analysis.logRank.os.df} df, p ${formatP(analysis.logRank.os.p)}. The same synthetic patients go through every strategy; intervals treat arms as independent and are conservative.`,
+      note:
+        "Three kinds of uncertainty, kept apart. Monte Carlo 95%: how much the simulation's own randomness (which synthetic patients were drawn) could move the hazard ratio — paired, since the same patients go through every strategy, by batch means over blocks of patients; it shrinks as more patients are simulated (it needs at least 1,024 simulated patients: two batches of 512). Parameter uncertainty: the 2.5th–97.5th percentile across the replicates that draw the published figures from their ranges (empty without replicates); it does not shrink with more patients. " +
+        "Neither is the confidence interval a real trial would report: for a trial of a given size, use the trial planner (pnen-sim power with the two strategies as arms). A strategy whose changes the model cannot see (no pathway differs, or only treatments sharing one outcome model) has no hazard ratio: see the table of who each strategy changes. " +
+        `Log-rank statistics across all strategies (of the simulated patients, so they grow with n): PFS chi-square ${analysis.logRank.pfs.chiSquare.toFixed(1)} on ${analysis.logRank.pfs.df} df; OS chi-square ${analysis.logRank.os.chiSquare.toFixed(1)} on ${analysis.logRank.os.df} df.`,
     },
+    ...changedTables(input, referenceLabel),
   ];
   if (analysis.primaryComparison !== null && analysis.subgroupHazardRatios.length > 0) {
     tables.push({
@@ -74,13 +84,13 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
         { key: "endpoint", label: "Endpoint" },
         { key: "patients_per_arm", label: "Patients (per arm)" },
         { key: "events_both_arms", label: "Events (both arms)" },
-        { key: "hazard_ratio", label: "HR", digits: 2 },
-        { key: "lower_95", label: "95% CI lower", digits: 2 },
-        { key: "upper_95", label: "95% CI upper", digits: 2 },
-        { key: "p", label: "p", digits: 4 },
+        { key: "pathway_differs", label: "Patients whose pathway differs" },
+        { key: "hazard_ratio", label: "HR", digits: 3 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 3 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 3 },
       ],
-      rows: analysis.subgroupHazardRatios.map((s) => [s.subgroup, s.level, endpointLabel[s.endpoint], s.hazardRatio.n, s.hazardRatio.events, s.hazardRatio.estimate, s.hazardRatio.lower, s.hazardRatio.upper, s.hazardRatio.p]),
-      note: "A dash (empty in the CSV): not estimable (no patients or no events in the subgroup).",
+      rows: analysis.subgroupHazardRatios.map((s) => [s.subgroup, s.level, endpointLabel[s.endpoint], s.hazardRatio.n, s.hazardRatio.events, s.hazardRatio.pathwayDiffers, s.hazardRatio.estimate, s.hazardRatio.lower, s.hazardRatio.upper]),
+      note: "Monte Carlo 95%: the simulation's own randomness within the subgroup (paired batch means). A dash (empty in the CSV): no hazard ratio — no patients or no events in the subgroup, or no patient of it whose pathway differs (the strategies are then the same there).",
     });
   }
   tables.push(
@@ -92,20 +102,19 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
         { key: "endpoint", label: "Endpoint" },
         { key: "tau_months", label: "Tau (months)" },
         { key: "rmst_months", label: "RMST", digits: 1 },
-        { key: "std_err", label: "SE", digits: 2 },
-        { key: "lower_95", label: "95% CI lower", digits: 1 },
-        { key: "upper_95", label: "95% CI upper", digits: 1 },
-        { key: "difference_months", label: "Difference", digits: 1 },
-        { key: "difference_lower_95", label: "Difference lower", digits: 1 },
-        { key: "difference_upper_95", label: "Difference upper", digits: 1 },
-        { key: "difference_p", label: "p", digits: 4 },
+        { key: "std_err", label: "Monte Carlo SE", digits: 2 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 1 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 1 },
+        { key: "difference_months", label: "Difference", digits: 2 },
+        { key: "difference_monte_carlo_lower_95", label: "Difference, Monte Carlo 95% lower", digits: 2 },
+        { key: "difference_monte_carlo_upper_95", label: "Difference, Monte Carlo 95% upper", digits: 2 },
       ],
       rows: both((s, e) => {
         const r = s[e].rmst;
         const d = s[e].rmstDifference;
-        return [[s.strategy.label, endpointLabel[e], r.tau, r.estimate, r.stdErr, r.lower, r.upper, d?.estimate ?? null, d?.lower ?? null, d?.upper ?? null, d?.p ?? null]];
+        return [[s.strategy.label, endpointLabel[e], r.tau, r.estimate, r.stdErr, r.lower, r.upper, d?.estimate ?? null, d?.lower ?? null, d?.upper ?? null]];
       }),
-      note: "As survRM2::rmst2 and print(survfit, rmean = tau).",
+      note: "RMST as survRM2::rmst2 and print(survfit, rmean = tau); its interval is the Monte Carlo error of the simulated patients (Greenwood-type standard error). The difference's interval is the paired Monte Carlo error (batch means: the same patients under both strategies).",
     },
     {
       name: "risk_table",
@@ -133,8 +142,8 @@ export function reportTables(analysis: ReportAnalysis, input: ReportInput): Repo
         { key: "range_low", label: "External range low", digits: 1 },
         { key: "range_high", label: "External range high", digits: 1 },
         { key: "simulated", label: "Simulated", digits: 1 },
-        { key: "lower_95", label: "95% CI lower", digits: 1 },
-        { key: "upper_95", label: "95% CI upper", digits: 1 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 1 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 1 },
         { key: "relative_error", label: "Relative error", digits: 3 },
       ],
       rows: input.calibration.flatMap((c) => [
@@ -229,9 +238,44 @@ function sequencingTables(input: ReportInput): ReportTable[] {
   return tables;
 }
 
-/** "< 0.001" or "= 0.012". */
-function formatP(p: number): string {
-  return p < 0.001 ? "< 0.001" : `= ${p.toPrecision(2)}`;
+/**
+ * Who each strategy changes (input.comparisons, issue 12): the share of patients whose pathway differs from the
+ * reference's, the share whose pathway differs in a way the outcome model sees, and the medians and hazard ratio
+ * within those, beside the whole cohort's; a strategy whose changes the model cannot see says so. Empty without
+ * comparisons.
+ */
+function changedTables(input: ReportInput, referenceLabel: string): ReportTable[] {
+  const comparisons = input.comparisons ?? [];
+  if (comparisons.length === 0) return [];
+  const label = (id: string) => input.strategies.find((s) => s.id === id)?.label ?? id;
+  return [
+    {
+      name: "who_changes",
+      title: `Who each strategy changes: patients whose pathway differs from ${referenceLabel}'s, and the difference within them`,
+      columns: [
+        { key: "strategy", label: "Strategy" },
+        { key: "endpoint", label: "Endpoint" },
+        { key: "pathway_differs_share", label: "Pathway differs", digits: 3 },
+        { key: "model_differs_share", label: "Pathway differs as the model sees it", digits: 3 },
+        { key: "patients_changed", label: "Patients changed" },
+        { key: "median_reference_changed", label: `Median, ${referenceLabel}, among them`, digits: 1 },
+        { key: "median_strategy_changed", label: "Median, strategy, among them", digits: 1 },
+        { key: "hazard_ratio_changed", label: "HR among them", digits: 3 },
+        { key: "monte_carlo_lower_95", label: "Monte Carlo 95% lower", digits: 3 },
+        { key: "monte_carlo_upper_95", label: "Monte Carlo 95% upper", digits: 3 },
+        { key: "hazard_ratio_all", label: "HR, all patients", digits: 3 },
+        { key: "note", label: "Note" },
+      ],
+      rows: comparisons.flatMap((c) =>
+        ReportEndpoints.map((e) => {
+          const changed = c[e].changed;
+          return [label(c.strategy), endpointLabel[e], c.pathwayDiffers.share, c.modelDiffers.share, changed?.patients ?? 0, changed?.medians.reference ?? null, changed?.medians.strategy ?? null,
+            changed?.hazardRatio.estimate ?? null, changed?.hazardRatio.monteCarlo.lower ?? null, changed?.hazardRatio.monteCarlo.upper ?? null, c[e].hazardRatio?.estimate ?? null, c.note ?? ""];
+        }),
+      ),
+      note: "A strategy differs from the reference only for the patients whose pathway it changes; the whole-cohort hazard ratio dilutes that difference over everyone else. \"As the model sees it\": some line follows a different outcome model (two treatments that share one model, such as HACE and SIRT, change the pathway but not the outcome). Monte Carlo 95%: paired batch means within the changed patients.",
+    },
+  ];
 }
 
 /**

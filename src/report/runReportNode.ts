@@ -12,6 +12,11 @@ import { summarise } from "../simulate/summarise.js";
 import { buildReport } from "./buildReport.js";
 import { reportInputFromSimulation } from "./reportInputFromSimulation.js";
 import { writeReportNode, type WrittenReport } from "./writeReportNode.js";
+import { loadTrialFilesNode } from "../validation/loadTrialFilesNode.js";
+import { treatmentOutcomeSources } from "../simulate/outcomeSources.js";
+import { defaultValidationPatientsPerArm } from "../validation/runValidationNode.js";
+import { validateTrials } from "../validation/validateTrials.js";
+import type { ReportValidation } from "./validationSection.js";
 
 export interface ReportRunOptions {
   /** A scenario name (data/scenarios/NAME.json) or a file path. */
@@ -26,6 +31,13 @@ export interface ReportRunOptions {
   readonly command: string;
   /** Also simulate under the other outcome structure and tabulate both (structural uncertainty). */
   readonly compareStructures?: boolean;
+  /**
+   * Also emulate the published trials of this folder (or file) with the same model and seed, and add a validation
+   * section (`--validate`, `--trials`): null or absent for none.
+   */
+  readonly validateTrials?: string | null;
+  /** Simulated patients per arm of the validation (default 100,000). */
+  readonly validationPatientsPerArm?: number;
   /** Progress messages (one line each). */
   readonly progress?: (message: string) => void;
 }
@@ -36,6 +48,7 @@ export interface ReportRunOptions {
  *   scenario ─ loadScenarioNode ─ simulate (base case) ─ calibrationReport + structureCalibrationReport
  *            └ with compareStructures: simulate under the other structure ─ summarise
  *            └ replicates r = 1..R: replicateModel ─ simulate ─ summarise
+ *            └ with validateTrials: the trial files ─ validateTrials (same model and seed) ─ validation section
  *   ─ reportInputFromSimulation ─ buildReport (pure) ─ writeReportNode (files)
  *
  * Single-threaded (the result of a seed does not depend on worker threads). Returns what was written.
@@ -49,6 +62,8 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   const folder = resolve(options.cwd, options.out ?? join("reports", scenario.name));
   ensureOutputFolderNode(folder, "pnen-sim report: output folder (--out)");
   const chosen = scenarioStrategies(scenario, strategies);
+  // trial files are read and checked before any simulation, so that a bad one fails at once (exit code 2)
+  const trialFiles = options.validateTrials === undefined || options.validateTrials === null ? null : loadTrialFilesNode(options.validateTrials, options.cwd, { treatments: Object.keys(treatmentOutcomeSources), strategies: strategies.map((s) => s.id) });
   say(`simulating ${(options.n ?? scenario.cohort.size).toLocaleString("en-US")} patients × ${chosen.length} strategies (seed ${seed})`);
   const result = simulate(scenario, chosen, { seed, n: options.n }, context);
   say("calibration check");
@@ -69,6 +84,13 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
     const model = replicateModel(scenario, context, seed, r);
     replicates.push({ model, summary: summarise(simulate(scenario, chosen, { seed, n: options.n, model }, context)) });
   }
+  let validation: ReportValidation | undefined;
+  if (trialFiles !== null) {
+    const patientsPerArm = options.validationPatientsPerArm ?? defaultValidationPatientsPerArm;
+    say(`validation: emulating ${trialFiles.trials.length} published trial${trialFiles.trials.length === 1 ? "" : "s"} (${patientsPerArm.toLocaleString("en-US")} patients per arm)`);
+    const validated = validateTrials(trialFiles.trials, { model: result.model, baseCohort: scenario.cohort, context, strategies, seed, patientsPerArm }, trialFiles.files);
+    validation = { trials: validated.trials, summary: validated.summary, patientsPerArm };
+  }
   const input = reportInputFromSimulation({
     result,
     registry: context.registry,
@@ -81,7 +103,7 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
     ...(structureComparison !== undefined && { structureComparison }),
   });
   say("analysing and rendering figures");
-  const document = buildReport(input);
+  const document = buildReport(validation === undefined ? input : { ...input, validation });
   const written = await writeReportNode(document, folder, { command: options.command, startedAt });
   return { ...written, startedAt };
 }

@@ -41,7 +41,9 @@ export async function writeReportNode(document: ReportDocument, folder: string, 
   };
   // Everything is rendered in memory first: a figure that fails to render leaves the folder untouched,
   // instead of half the figures new and the rest (and the manifest) from a previous run.
-  for (const figure of document.figures) {
+  const sectionFigures = (document.sections ?? []).flatMap((s) => s.figures);
+  const sectionTables = (document.sections ?? []).flatMap((s) => s.tables);
+  for (const figure of [...document.figures, ...sectionFigures]) {
     const rendered = await renderFigure(figure.spec, { provenance });
     written.set(`figures/${figure.name}.svg`, rendered.svg);
     written.set(`figures/${figure.name}.png`, rendered.png);
@@ -50,7 +52,7 @@ export async function writeReportNode(document: ReportDocument, folder: string, 
     warnings.push(...rendered.warnings.map((w) => `${figure.name}: ${w}`));
   }
   const p = document.provenance;
-  for (const table of document.tables) {
+  for (const table of [...document.tables, ...sectionTables]) {
     const text = safeCsvTable(
       [...table.columns.map((c) => c.key), "pnen_sim_version", "scenario_hash", "seed"],
       table.rows.map((row) => [...row, p.packageVersion, p.scenarioHash, p.seed]),

@@ -25,3 +25,6 @@ export * from "./replicates.js";
 export * from "./patientsCsv.js";
 export * from "./scenarioHash.js";
 export * from "./patientsTableColumns.js";
+export * from "./comparisonBatches.js";
+export * from "./batchMeansInterval.js";
+export * from "./strategyComparisons.js";

@@ -12,6 +12,7 @@ import { runPlanOnWorkersNode } from "./runWorkersNode.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { type SimulationResult, simulationPlan } from "./simulate.js";
 import { type SimulationSummary, summarise } from "./summarise.js";
+import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
 import { writePatientsArrowNode } from "../io/writePatientsArrowNode.js";
 import { writePatientsParquetNode } from "../io/writePatientsParquetNode.js";
@@ -105,17 +106,19 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
 
     let replicates: ReplicateSummary | null = null;
+    const summaries: SimulationSummary[] = [];
     if (replicateCount > 0) {
-      const summaries: SimulationSummary[] = [];
       for (let r = 1; r <= replicateCount; r++) {
         summaries.push(summarise(await runPlanOnWorkersNode({ ...plan, model: replicateModel(scenario, context, seed, r) }, context.assignPathway, workers)));
         options.onProgress?.("replicates", r, replicateCount);
       }
       replicates = summariseReplicates(summaries);
     }
+    // parameter uncertainty of each comparison, from the replicates (none without them)
+    const comparisons = replicates === null ? summary.comparisons : withParameterUncertainty(summary.comparisons, replicates, replicateMedianDifferences(summaries));
 
     const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: result.n };
-    const summaryText = `${JSON.stringify({ provenance, ...summary, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
+    const summaryText = `${JSON.stringify({ provenance, ...summary, comparisons, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
     const manifest = {
       package: "pnen-sim",
       version,
@@ -137,7 +140,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       writeFileAtomic(resolve(out, "summary.json"), summaryText);
       writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     }
-    return { scenario, scenarioPath: path, result, summary, calibration, replicates, manifest, out: out ?? null };
+    return { scenario, scenarioPath: path, result, summary: { ...summary, comparisons }, calibration, replicates, manifest, out: out ?? null };
   } finally {
     if (staged !== undefined) rmSync(staged, { force: true });
   }

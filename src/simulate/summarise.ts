@@ -1,10 +1,10 @@
 import { kaplanMeier } from "../analysis/index.js";
 import type { KaplanMeierResult } from "../analysis/index.js";
-import { coxPh } from "../analysis/index.js";
 import { survivalAt } from "../analysis/index.js";
 import type { SimulationResult } from "./simulate.js";
 import type { StrategyColumns } from "./simulateRange.js";
 import { type SequencingSummary, sequencingSummary } from "./sequencingSummary.js";
+import { type StrategyComparison, strategyComparisons } from "./strategyComparisons.js";
 
 /** An estimate with its 95% confidence limits; null where it cannot be estimated (e.g. median not reached). */
 export interface SummaryEstimate {
@@ -21,11 +21,12 @@ export interface EndpointSummary {
   /** Kaplan–Meier survival at 12, 24 and 60 months (keys are the months), with 95% CIs. */
   readonly landmarks: Readonly<Record<string, SummaryEstimate>>;
   /**
-   * Hazard ratio against the reference strategy with its 95% Wald CI: a Cox model (src/analysis coxPh, Efron ties)
-   * with strategy as the only term, the two strategies' rows pooled. The same patients are in both (common random
-   * numbers), so the interval is conservative for the difference. Null for the reference.
+   * Hazard ratio against the reference strategy (Cox, Efron ties, the two strategies' rows pooled) with its 95%
+   * Monte Carlo interval: the simulation's own randomness, paired (the same patients under both strategies), by batch
+   * means — not a confidence interval for a trial (see `comparisons`: parameter uncertainty, the trial planner).
+   * Null for the reference, and when no patient's simulated outcome differs (see the comparison's note).
    */
-  readonly hazardRatio: SummaryEstimate | null;
+  readonly hazardRatio: { readonly estimate: number | null; readonly monteCarlo: { readonly lower: number | null; readonly upper: number | null } } | null;
 }
 
 export interface StrategySummary {
@@ -45,6 +46,8 @@ export interface SimulationSummary {
   readonly strategies: readonly StrategySummary[];
   /** The outcome model's structure and evidence set, the share starting each line and the line-1/line-2 PFS correlation (src/simulate sequencingSummary). */
   readonly sequencing: SequencingSummary;
+  /** Each strategy against the reference: who it changes, hazard ratios and median differences with labelled uncertainty (src/simulate strategyComparisons). */
+  readonly comparisons: readonly StrategyComparison[];
 }
 
 /** The landmark times of the summaries, months. */
@@ -52,21 +55,7 @@ export const landmarkMonths = [12, 24, 60] as const;
 
 const rounded = (x: number | null, digits = 4): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
-function hazardRatio(reference: { time: Float64Array; event: Uint8Array }, other: { time: Float64Array; event: Uint8Array }): SummaryEstimate {
-  const n = reference.time.length;
-  const time = new Float64Array(2 * n);
-  const event = new Uint8Array(2 * n);
-  const group = new Uint8Array(2 * n);
-  time.set(reference.time, 0);
-  time.set(other.time, n);
-  event.set(reference.event, 0);
-  event.set(other.event, n);
-  group.fill(1, n);
-  const fit = coxPh(time, event, { group, groupLevels: ["0", "1"] });
-  return { estimate: rounded(fit.hazardRatios[0]), lower: rounded(fit.lower[0]), upper: rounded(fit.upper[0]) };
-}
-
-function endpoint(km: KaplanMeierResult, hr: SummaryEstimate | null): EndpointSummary {
+function endpoint(km: KaplanMeierResult, hr: EndpointSummary["hazardRatio"]): EndpointSummary {
   const at = survivalAt(km, [...landmarkMonths], { extend: false });
   const landmarks: Record<string, SummaryEstimate> = {};
   for (const month of landmarkMonths) {
@@ -89,7 +78,7 @@ function endpoint(km: KaplanMeierResult, hr: SummaryEstimate | null): EndpointSu
  */
 export function summarise(result: SimulationResult): SimulationSummary {
   const referenceIndex = result.strategies.indexOf(result.referenceStrategy);
-  const reference = result.outcomes[referenceIndex];
+  const comparisons = strategyComparisons(result);
   const pick = (columns: StrategyColumns, which: "pfs" | "os") =>
     which === "pfs" ? { time: columns.pfsMonths, event: columns.pfsEvent } : { time: columns.osMonths, event: columns.osEvent };
   const strategies = result.strategies.map((strategy, s): StrategySummary => {
@@ -102,10 +91,20 @@ export function summarise(result: SimulationResult): SimulationSummary {
       .map(([code, count]) => ({ pathway: result.pathwayLabels[code], share: rounded(count / result.n)! }));
     const summaryOf = (which: "pfs" | "os") => {
       const data = pick(columns, which);
-      const hr = s === referenceIndex ? null : hazardRatio(pick(reference, which), data);
+      const hr = hazardRatioSummary(comparisons.find((c) => c.strategy === strategy)?.[which].hazardRatio ?? null);
       return endpoint(kaplanMeier(data.time, data.event), hr);
     };
     return { strategy, n: result.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
   });
-  return { scenario: result.scenario.name, seed: result.seed, n: result.n, referenceStrategy: result.referenceStrategy, strategies, sequencing: sequencingSummary(result) };
+  return {
+    scenario: result.scenario.name, seed: result.seed, n: result.n, referenceStrategy: result.referenceStrategy,
+    strategies,
+    sequencing: sequencingSummary(result),
+    comparisons,
+  };
+}
+
+/** The estimate and Monte Carlo limits of a comparison's hazard ratio (its labelled parts stay in `comparisons`). */
+function hazardRatioSummary(hr: StrategyComparison["pfs"]["hazardRatio"]): EndpointSummary["hazardRatio"] {
+  return hr === null ? null : { estimate: hr.estimate, monteCarlo: { lower: hr.monteCarlo.lower, upper: hr.monteCarlo.upper } };
 }

@@ -43,6 +43,30 @@ describe("pnen-sim report", () => {
     expect(shown).toEqual(tabled);
   });
 
+  it("main(['report', '--validate', ...]) adds the validation section, its figure and table", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "pnen-cli-report-"));
+    folders.push(folder);
+    const c = capture();
+    expect(await main(["report", "--scenario", "default", "--n", "2048", "--validate", "--validation-n", "500", "--out", folder], c.io)).toBe(0);
+    const html = readFileSync(join(folder, "report.html"), "utf8");
+    expect(html).toContain('<section id="validation">');
+    expect(html).toContain("RADIANT-3");
+    expect(readFileSync(join(folder, "tables", "validation.csv"), "utf8").split("\n")[0]).toMatch(/^trial,endpoint,arms,predicted_median_1/);
+    expect(existsSync(join(folder, "figures", "validation.svg"))).toBe(true);
+    // the strategies' hazard ratios carry Monte Carlo intervals, and who each strategy changes is tabled
+    expect(readFileSync(join(folder, "tables", "hazard_ratios.csv"), "utf8").split("\n")[0]).toBe(
+      "strategy,endpoint,reference,pathway_changed_share,hazard_ratio,monte_carlo_lower_95,monte_carlo_upper_95,parameter_2_5,parameter_97_5,pnen_sim_version,scenario_hash,seed",
+    );
+    expect(existsSync(join(folder, "tables", "who_changes.csv"))).toBe(true);
+    expect(html).not.toContain("Wald");
+  });
+
+  it("main(['report', '--trials', DIR]) without --validate exits 2", async () => {
+    const c = capture();
+    expect(await main(["report", "--scenario", "default", "--trials", "data/validation"], c.io)).toBe(2);
+    expect(c.err()).toContain("pnen-sim report: --trials and --validation-n need --validate");
+  });
+
   it("main(['report']) without --scenario exits 2 with a clear message", async () => {
     const c = capture();
     expect(await main(["report"], c.io)).toBe(2);

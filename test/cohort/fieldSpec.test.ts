@@ -58,3 +58,16 @@ describe("fieldJsonSchema", () => {
     expect(schema.properties.mix.description).toBe("a mix The shares must add up to 1.");
   });
 });
+
+describe("nullable fields", () => {
+  const nullable = specField.object({ limit: specField.number({ description: "a limit", minimum: 0, optional: true, nullable: true }) }, { description: "doc" });
+  it("validateField(nullable field, null) accepts null and still checks other values", () => {
+    const problems: string[] = [];
+    validateField(nullable, { limit: null }, "", problems);
+    validateField(nullable, { limit: -1 }, "", problems);
+    expect(problems).toEqual(["limit: expected a number >= 0, got -1"]);
+  });
+  it("fieldJsonSchema(nullable field) is the type or null", () => {
+    expect((fieldJsonSchema(nullable).properties as Record<string, unknown>).limit).toEqual({ description: "a limit", anyOf: [{ type: "number", minimum: 0 }, { type: "null" }] });
+  });
+});

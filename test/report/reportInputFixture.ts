@@ -17,7 +17,8 @@ export function reportInputFixture(n = 400): ReportInput {
       label,
       pfs: { time: Float64Array.from(pfs.time), event: Uint8Array.from(pfs.event) },
       os: { time: Float64Array.from(osTime), event: Uint8Array.from(os.event) },
-      pathway: Uint16Array.from({ length: n }, (_, i) => i % 3),
+      // each strategy assigns the pathways in turn from a different start, so every patient's pathway differs between strategies
+      pathway: Uint16Array.from({ length: n }, (_, i) => (i + seed - 1) % 3),
       pathwayLabels: ["captem>everolimus", "glucoseControl+hace>ssa", "bestSupportiveCare"],
     };
   };

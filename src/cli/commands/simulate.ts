@@ -38,8 +38,11 @@ Flags:
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
-events, median PFS and OS with 95% CI, landmark survival, hazard ratio against the reference strategy; the
-calibration targets against their simulated values; provenance: version, scenario hash, seed) and
+events, median PFS and OS with their Monte Carlo interval, landmark survival, hazard ratio against the reference
+strategy with its Monte Carlo interval; "comparisons": who each strategy changes and each difference with its
+Monte Carlo error (paired batch means; shrinks with n) and, with --replicates, its parameter uncertainty (does
+not), and a design for the trial planner (pnen-sim power) for the spread a real trial would see; the calibration
+targets against their simulated values; provenance: version, scenario hash, seed) and
 DIR/manifest.json (version, scenario hash, seed, n, command line, start and end time, SHA-256 of the other
 two files). The files appear together at the end of the run; a failed run leaves the folder as it was. An invalid scenario is reported one problem per line (exit code 2).
 
@@ -74,17 +77,42 @@ export function progressBar(io: CommandIO, label: string, clock: () => number = 
 const formatEstimate = (e: { estimate: number | null; lower: number | null; upper: number | null } | null) =>
   e === null ? "—" : e.estimate === null ? "not reached" : `${e.estimate.toFixed(1)} (${e.lower?.toFixed(1) ?? "NA"}–${e.upper?.toFixed(1) ?? "NA"})`;
 
-function table(summary: SimulationSummary): string {
-  const rows = summary.strategies.map((s) => [
-    s.strategy,
-    String(s.n),
-    formatEstimate(s.pfs.median),
-    formatEstimate(s.os.median),
-    s.os.hazardRatio === null ? "reference" : `${s.os.hazardRatio.estimate?.toFixed(3)} (${s.os.hazardRatio.lower?.toFixed(3)}–${s.os.hazardRatio.upper?.toFixed(3)})`,
-  ]);
-  const header = ["strategy", "n", "median PFS, months (95% CI)", "median OS, months (95% CI)", "HR for death vs reference"];
+const limits = (lower: number | null, upper: number | null, digits: number) => (lower === null || upper === null ? "NA" : `${lower.toFixed(digits)}–${upper.toFixed(digits)}`);
+
+/**
+ * The strategies' table: medians with their Monte Carlo interval (Kaplan–Meier limits of the simulated patients),
+ * who each strategy changes, and the hazard ratio for death with its Monte Carlo interval and, with replicates, its
+ * parameter-uncertainty range; then the comparisons' notes and what each kind of interval means.
+ */
+export function table(summary: SimulationSummary): string {
+  const withReplicates = summary.comparisons.some((c) => c.os.hazardRatio?.parameter != null);
+  const rows = summary.strategies.map((s) => {
+    const c = summary.comparisons.find((x) => x.strategy === s.strategy);
+    const hr = c?.os.hazardRatio ?? null;
+    const hrCell = c === undefined ? "reference" : hr === null ? "no difference (see note)" : `${hr.estimate?.toFixed(3)} (${limits(hr.monteCarlo.lower, hr.monteCarlo.upper, 3)})`;
+    const changed = c === undefined ? "—" : `${(100 * c.modelDiffers.share).toFixed(1)}%`;
+    const parameter = hr?.parameter == null ? (c === undefined ? "—" : "NA") : limits(hr.parameter.lower, hr.parameter.upper, 3);
+    return [s.strategy, String(s.n), formatEstimate(s.pfs.median), formatEstimate(s.os.median), changed, hrCell, ...(withReplicates ? [parameter] : [])];
+  });
+  const header = ["strategy", "n", "median PFS, months (MC 95%)", "median OS, months (MC 95%)", "pathway changed", "HR for death vs reference (MC 95%)", ...(withReplicates ? ["parameter 2.5–97.5%"] : [])];
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
-  return [header, ...rows].map((r) => r.map((cell, k) => cell.padEnd(widths[k])).join("  ").trimEnd()).join("\n");
+  const lines = [header, ...rows].map((r) => r.map((cell, k) => cell.padEnd(widths[k])).join("  ").trimEnd());
+  const notes = summary.comparisons.filter((c) => c.note !== null).map((c) => `Note, ${c.strategy}: ${c.note}`);
+  const changedRows = summary.comparisons.filter((c) => c.os.changed !== null).map((c) => {
+    const x = c.os.changed!;
+    return `  ${c.strategy}: ${x.patients.toLocaleString("en-US")} patients (${(100 * c.modelDiffers.share).toFixed(1)}%): median OS ${x.medians.strategy?.toFixed(1) ?? "not reached"} vs ${x.medians.reference?.toFixed(1) ?? "not reached"} months, HR ${x.hazardRatio.estimate?.toFixed(3)} (MC ${limits(x.hazardRatio.monteCarlo.lower, x.hazardRatio.monteCarlo.upper, 3)})`;
+  });
+  return [
+    ...lines,
+    ...(changedRows.length > 0 ? ["", `Within the patients whose pathway each strategy changes (against ${summary.referenceStrategy}):`, ...changedRows] : []),
+    ...(notes.length > 0 ? ["", ...notes] : []),
+    "",
+    "MC 95%: Monte Carlo error — how much the simulation's own randomness could move the figure (paired: the same patients under each strategy); it shrinks as more patients are simulated.",
+    withReplicates
+      ? "Parameter 2.5–97.5%: parameter uncertainty — the spread across the replicates that draw the published figures from their ranges; it does not shrink with more patients."
+      : "Parameter uncertainty (the published figures' ranges) needs --replicates R; it does not shrink with more patients.",
+    "The spread a real trial of a given size would see is the trial planner's: pnen-sim power --design FILE with the two strategies as arms (summary.json: comparisons[].trialPlanner).",
+  ].join("\n");
 }
 
 export const simulateCommand: Command = {
