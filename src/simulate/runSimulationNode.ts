@@ -3,13 +3,13 @@ import { readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Scenario } from "../cohort/Scenario.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
-import { type CalibrationEntry, calibrationReport } from "./calibrationReport.js";
-import { structureCalibrationReport } from "./structureCalibration.js";
+import type { CalibrationEntry } from "./calibrationReport.js";
+import { calibrateWithCacheNode, calibrationCacheFolderNode } from "./calibrateWithCacheNode.js";
 import { loadScenarioNode } from "./loadScenarioNode.js";
 import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
 import { type ReplicateSummary, replicateModel, summariseReplicates } from "./replicates.js";
 import { runPlanOnWorkersNode } from "./runWorkersNode.js";
-import { scenarioHash } from "./scenarioHash.js";
+import { scenarioHashNode } from "./scenarioHashNode.js";
 import { type SimulationResult, simulationPlan } from "./simulate.js";
 import { type SimulationSummary, summarise } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
@@ -42,6 +42,11 @@ export interface SimulationRunOptions {
   readonly command?: string;
   /** Format of the patients file (default csv): patients.csv, patients.arrow or patients.parquet. */
   readonly format?: PatientsFormat;
+  /**
+   * Folder of the calibration cache (src/simulate `calibrateWithCacheNode`), or null for none; default
+   * `calibrationCacheFolderNode()` (`PNEN_SIM_CACHE`, else ~/.cache/pnen-sim). The result does not depend on it.
+   */
+  readonly calibrationCache?: string | null;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
 }
@@ -80,14 +85,17 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id), sourceIds);
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
-  const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
-  const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
   const version = packageVersionNode();
-  const hash = scenarioHash(scenario);
+  const hash = scenarioHashNode(scenario);
   // the outcome model and the pathways also depend on data/ (figures, thresholds, treatments, assumptions,
   // strategies): hashed too, so that an edited assumption file is visible in the provenance
   const { figures, thresholds, treatments, assumptions } = context.registry;
-  const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
+  const dataHash = scenarioHashNode({ figures, thresholds, treatments, assumptions, strategies });
+  // the calibrated model and its report: a pure function of data/, the evidence set, the life table and the code,
+  // answered from the calibration cache when those were calibrated before (issue 18: small runs start fast)
+  const calibrated = calibrateWithCacheNode(scenario, seed, context, strategies, dataHash, options.calibrationCache === undefined ? calibrationCacheFolderNode() : options.calibrationCache);
+  const plan = simulationPlan(scenario, strategies, { n: options.n, seed, model: calibrated.model }, context);
+  const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
   // --- patients file format (issue 14): csv, arrow or parquet; the file carries the provenance ---
   const format = options.format ?? "csv";
   const patientsFile = `patients.${format}`;
@@ -103,7 +111,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const patientsSha256 = staged === undefined ? null : writePatients(staged);
     const summary = summarise(result);
     // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
-    const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
+    const calibration = calibrated.calibration;
 
     let replicates: ReplicateSummary | null = null;
     const summaries: SimulationSummary[] = [];
