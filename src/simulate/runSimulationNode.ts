@@ -8,10 +8,10 @@ import { calibrateWithCacheNode, calibrationCacheFolderNode } from "./calibrateW
 import { loadScenarioNode } from "./loadScenarioNode.js";
 import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
 import { type ReplicateSummary, replicateModel, summariseReplicates } from "./replicates.js";
-import { runPlanOnWorkersNode } from "./runWorkersNode.js";
+import { runPlanSummaryNode } from "./runWorkersNode.js";
 import { scenarioHashNode } from "./scenarioHashNode.js";
 import { type SimulationResult, simulationPlan } from "./simulate.js";
-import { type SimulationSummary, summarise } from "./summarise.js";
+import { type SimulationSummary, summariseTables } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
 import { writePatientsArrowNode } from "../io/writePatientsArrowNode.js";
@@ -47,6 +47,8 @@ export interface SimulationRunOptions {
    * `calibrationCacheFolderNode()` (`PNEN_SIM_CACHE`, else ~/.cache/pnen-sim). The result does not depend on it.
    */
   readonly calibrationCache?: string | null;
+  /** Write the patients file (default true); false: summary.json and manifest.json only, the run streamed in chunks. */
+  readonly patients?: boolean;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
 }
@@ -55,7 +57,8 @@ export interface SimulationRunOptions {
 export interface SimulationRun {
   readonly scenario: Scenario;
   readonly scenarioPath: string;
-  readonly result: SimulationResult;
+  /** Every patient's columns; null with `patients: false` (a summary-only run streams and keeps none). */
+  readonly result: SimulationResult | null;
   readonly summary: SimulationSummary;
   readonly calibration: readonly CalibrationEntry[];
   readonly replicates: ReplicateSummary | null;
@@ -95,21 +98,23 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   // answered from the calibration cache when those were calibrated before (issue 18: small runs start fast)
   const calibrated = calibrateWithCacheNode(scenario, seed, context, strategies, dataHash, options.calibrationCache === undefined ? calibrationCacheFolderNode() : options.calibrationCache);
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed, model: calibrated.model }, context);
-  const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
+  // chunks are simulated and summarised (summary tables) on the workers; the columns are kept only for the patients file
+  const withPatients = options.patients ?? true;
+  const { result, tables } = await runPlanSummaryNode(plan, context.assignPathway, workers, { keepColumns: withPatients, onProgress: (done, total) => options.onProgress?.("simulate", done, total) });
   // --- patients file format (issue 14): csv, arrow or parquet; the file carries the provenance ---
   const format = options.format ?? "csv";
   const patientsFile = `patients.${format}`;
-  const writePatients = (path: string): string => {
+  const writePatients = (path: string, result: SimulationResult): string => {
     const onProgress = (done: number, total: number) => options.onProgress?.("write", done, total);
     if (format === "csv") return writePatientsCsvNode(path, result, onProgress);
     const metadata = { "pnen-sim.version": version, "pnen-sim.scenario": scenario.name, "pnen-sim.scenarioHash": hash, "pnen-sim.dataHash": dataHash, "pnen-sim.seed": String(seed), "pnen-sim.n": String(result.n) };
     return (format === "arrow" ? writePatientsArrowNode : writePatientsParquetNode)(path, result, { metadata, onProgress });
   };
   // --- end of the format dispatch ---
-  const staged = out === undefined ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
+  const staged = out === undefined || result === null ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
   try {
-    const patientsSha256 = staged === undefined ? null : writePatients(staged);
-    const summary = summarise(result);
+    const patientsSha256 = staged === undefined || result === null ? null : writePatients(staged, result);
+    const summary = summariseTables(tables, { scenario: scenario.name, seed, model: plan.model });
     // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
     const calibration = calibrated.calibration;
 
@@ -117,7 +122,9 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const summaries: SimulationSummary[] = [];
     if (replicateCount > 0) {
       for (let r = 1; r <= replicateCount; r++) {
-        summaries.push(summarise(await runPlanOnWorkersNode({ ...plan, model: replicateModel(scenario, context, seed, r) }, context.assignPathway, workers)));
+        const model = replicateModel(scenario, context, seed, r);
+        const replicate = await runPlanSummaryNode({ ...plan, model }, context.assignPathway, workers, { keepColumns: false });
+        summaries.push(summariseTables(replicate.tables, { scenario: scenario.name, seed, model }));
         options.onProgress?.("replicates", r, replicateCount);
       }
       replicates = summariseReplicates(summaries);
@@ -125,7 +132,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     // parameter uncertainty of each comparison, from the replicates (none without them)
     const comparisons = replicates === null ? summary.comparisons : withParameterUncertainty(summary.comparisons, replicates, replicateMedianDifferences(summaries));
 
-    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: result.n };
+    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: plan.size };
     const summaryText = `${JSON.stringify({ provenance, ...summary, comparisons, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
     const manifest = {
       package: "pnen-sim",
@@ -133,18 +140,18 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       scenario: { name: scenario.name, file: path, hash },
       data: { hash: dataHash },
       seed,
-      n: result.n,
+      n: plan.size,
       replicates: replicateCount,
       workers,
-      strategies: result.strategies,
+      strategies: tables.strategies,
       command: options.command ?? null,
       started: started.toISOString(),
       finished: new Date().toISOString(),
-      files: [patientsFile, "summary.json", "manifest.json"],
-      sha256: { [patientsFile]: patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
+      files: [...(withPatients ? [patientsFile] : []), "summary.json", "manifest.json"],
+      sha256: { ...(withPatients && { [patientsFile]: patientsSha256 }), "summary.json": createHash("sha256").update(summaryText).digest("hex") },
     };
-    if (out !== undefined && staged !== undefined) {
-      renameSync(staged, resolve(out, patientsFile));
+    if (out !== undefined) {
+      if (staged !== undefined) renameSync(staged, resolve(out, patientsFile));
       writeFileAtomic(resolve(out, "summary.json"), summaryText);
       writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     }
