@@ -116,7 +116,8 @@ export async function runPlanOnWorkersNode(plan: SimulationPlan<Strategy, RuleTh
  */
 export async function runPlanSummaryNode(plan: SimulationPlan<Strategy, RuleThresholds>, assign: SimulationContext<Strategy, RuleThresholds>["assignPathway"], workers: number, options: { readonly keepColumns: boolean; readonly onProgress?: (done: number, total: number) => void }): Promise<{ result: SimulationResult | null; tables: SummaryTables }> {
   const { ranges, tables } = await runChunksNode(plan, assign, workers, { columns: options.keepColumns, tables: true }, options.onProgress);
-  return { result: options.keepColumns ? mergeRanges(plan, ranges) : null, tables: mergeSummaryTables(tables) };
+  // the chunks' tables are this function's own: merged by moving their arrays (peak: the tables plus one array)
+  return { result: options.keepColumns ? mergeRanges(plan, ranges) : null, tables: mergeSummaryTables(tables, { consume: true }) };
 }
 
 /**

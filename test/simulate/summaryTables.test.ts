@@ -101,6 +101,9 @@ describe("summariseTables(mergeSummaryTables(parts))", () => {
     const expected = JSON.stringify(summarise(whole));
     expect(JSON.stringify(summariseTables(mergeSummaryTables([parts[2]!, parts[0]!, parts[1]!]), run))).toBe(expected);
     expect(JSON.stringify(summariseTables(mergeSummaryTables([mergeSummaryTables([parts[0]!, parts[1]!]), parts[2]!]), run))).toBe(expected);
+    // consuming the parts (a streamed run's merge) gives the same, and leaves the parts empty
+    expect(JSON.stringify(summariseTables(mergeSummaryTables(parts, { consume: true }), run))).toBe(expected);
+    expect(parts[0]!.perStrategy[0]!.pfs.events.length).toBe(0);
   });
 
   it("mergeSummaryTables refuses parts with a gap", () => {
