@@ -10,7 +10,8 @@ const radiant = () => structuredClone(shippedTrial("radiant-3")) as unknown as R
 
 describe("parseTrialFile(document, where, vocabulary)", () => {
   it("parseTrialFile(each shipped trial file) accepts it", () => {
-    for (const id of ["radiant-3", "sun1111", "sanet-p"]) expect(trialFileProblems(shippedTrial(id), vocabulary)).toEqual([]);
+    const withSsaAndPrrt = { ...vocabulary, treatments: [...vocabulary.treatments, "prrt", "ssa"] };
+    for (const id of ["radiant-3", "sun1111", "sanet-p", "netter-2", "clarinet"]) expect(trialFileProblems(shippedTrial(id), withSsaAndPrrt)).toEqual([]);
   });
 
   it("parseTrialFile(bad fields) rejects the file naming the file, each field's path and what was expected", () => {
