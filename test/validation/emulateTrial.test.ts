@@ -161,6 +161,31 @@ describe("emulateTrial(trial, setup)", () => {
     expect("eventFraction" in result.pfs).toBe(false);
   });
 
+  it("emulateTrial(CLARINET, seed 20250411) censors at 96 weeks and gives the same numbers every time (pinned)", () => {
+    const model = calibrateSequencingModel(resolveOutcomeParameters(context.registry));
+    const setup = { model, baseCohort: scenario.cohort, context, strategies, seed: 20250411, patientsPerArm: 4120 };
+    const a = emulateTrial(shippedTrial("clarinet"), setup);
+    expect(emulateTrial(shippedTrial("clarinet"), setup)).toEqual(a);
+    expect(a.followUp).toEqual({ accrualMonths: 0, followUpMonths: null, maximumMonths: 22.08 });
+    expect({ medians: a.pfs.medians, hr: a.pfs.hr, eventFraction: a.pfs.eventFraction }).toMatchInlineSnapshot(`
+      {
+        "eventFraction": {
+          "lanreotide": 0.5705,
+          "placebo": 0.8498,
+        },
+        "hr": {
+          "estimate": 0.4344,
+          "lower": 0.3133,
+          "upper": 0.5584,
+        },
+        "medians": {
+          "lanreotide": 17.4101,
+          "placebo": 6.8031,
+        },
+      }
+    `);
+  });
+
   it("emulateTrial(RADIANT-3, seed 20250411) gives the same numbers every time (pinned), and its crossover and later lines", () => {
     const model = calibrateSequencingModel(resolveOutcomeParameters(context.registry));
     const setup = { model, baseCohort: scenario.cohort, context, strategies, seed: 20250411, patientsPerArm: 4140 };
