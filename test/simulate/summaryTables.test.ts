@@ -13,6 +13,7 @@ import { simulate, simulationPlan } from "../../src/simulate/simulate.js";
 import { simulateRange } from "../../src/simulate/simulateRange.js";
 import { summarise, summariseTables } from "../../src/simulate/summarise.js";
 import { mergeSummaryTables, summaryTables } from "../../src/simulate/summaryTables.js";
+import { SummaryTablesCollector } from "../../src/simulate/summaryTablesCollector.js";
 
 const { context, strategies } = loadSimulationContextNode();
 const { scenario } = loadScenarioNode("default", process.cwd());
@@ -101,7 +102,11 @@ describe("summariseTables(mergeSummaryTables(parts))", () => {
     const expected = JSON.stringify(summarise(whole));
     expect(JSON.stringify(summariseTables(mergeSummaryTables([parts[2]!, parts[0]!, parts[1]!]), run))).toBe(expected);
     expect(JSON.stringify(summariseTables(mergeSummaryTables([mergeSummaryTables([parts[0]!, parts[1]!]), parts[2]!]), run))).toBe(expected);
-    // consuming the parts (a streamed run's merge) gives the same, and leaves the parts empty
+    // a streamed run's collector (slabs, bottom-up merge) gives the same
+    const collector = new SummaryTablesCollector(n);
+    for (const k of [1, 2, 0]) collector.add(structuredClone(parts[k]!));
+    expect(JSON.stringify(summariseTables(collector.finish(), run))).toBe(expected);
+    // consuming the parts gives the same, and leaves the parts empty
     expect(JSON.stringify(summariseTables(mergeSummaryTables(parts, { consume: true }), run))).toBe(expected);
     expect(parts[0]!.perStrategy[0]!.pfs.events.length).toBe(0);
   });
