@@ -1,6 +1,7 @@
 // Figure spec builders: pure and browser-safe (the dashboards render the same specs with vega-embed).
 // Node-only rendering (SVG, PNG) is in renderNode.ts and fontMetricsNode.ts, imported directly, not from here.
 export * from "./palette.js";
+export * from "./strategyStyle.js";
 export * from "./journalSize.js";
 export * from "./figureTheme.js";
 export * from "./formatStatistics.js";

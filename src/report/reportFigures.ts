@@ -4,6 +4,7 @@ import { forestPlotSpec, type ForestRow } from "../figures/forestPlotSpec.js";
 import type { FigureWidth } from "../figures/journalSize.js";
 import { endpointNames } from "../figures/KmCurveInput.js";
 import { kmComparisonSpec } from "../figures/kmComparisonSpec.js";
+import { strategyStyles } from "../figures/strategyStyle.js";
 import { tornadoSpec } from "../figures/tornadoSpec.js";
 import type { ReportAnalysis, ReportEndpoint } from "./analyseReport.js";
 import { ReportEndpoints } from "./analyseReport.js";
@@ -27,7 +28,7 @@ export interface ReportFigureOptions {
 
 /**
  * The figures of the report, from the analysis: Kaplan–Meier comparisons of PFS and OS (with risk tables,
- * HR and log-rank p), forest plots of hazard ratios (strategies, and the primary comparison by subgroup),
+ * hazard ratios with their Monte Carlo interval, no p-value), forest plots of hazard ratios (strategies, and the primary comparison by subgroup),
  * tornado plots from the replicates (when there are at least 3), pathway composition and the flow from first
  * to second line of the reference strategy. Pure; O(table rows).
  */
@@ -36,13 +37,14 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
   const referenceLabel = analysis.reference.strategy.label;
   const figures: ReportFigure[] = [];
   const notes: string[] = [];
+  const styles = strategyStyles(analysis.strategies.map((s) => s.strategy.id));
   for (const endpoint of ReportEndpoints) {
     const words = endpointNames[endpoint];
     figures.push({
       name: `km-${endpoint}`,
-      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise Monte Carlo bands (the simulated patients' sampling error), censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models, with their paired 95% Monte Carlo interval (how much the simulation's own randomness could move them; parameter uncertainty is in the hazard-ratio table); p from the log-rank test of the simulated patients across all strategies.`,
+      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise Monte Carlo bands (the simulated patients' sampling error), censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models, with their paired 95% Monte Carlo interval (how much the simulation's own randomness could move them; parameter uncertainty is in the hazard-ratio table). No p-value is printed: with thousands of simulated patients almost any difference is "significant"; read the sizes of the differences.`,
       spec: kmComparisonSpec(
-        analysis.strategies.map((s) => ({ label: s.strategy.label, km: s[endpoint].km, atRisk: s[endpoint].atRisk })),
+        analysis.strategies.map((s) => ({ label: s.strategy.label, km: s[endpoint].km, atRisk: s[endpoint].atRisk, style: styles.get(s.strategy.id) })),
         {
           endpoint,
           width: wide,
@@ -52,7 +54,6 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
             return hr === null || hr.estimate === null || hr.lower === null || hr.upper === null ? [] : [{ comparison: `${s.strategy.label} vs ${referenceLabel}`, estimate: hr.estimate, lower: hr.lower, upper: hr.upper }];
           }),
           hazardRatioTitle: "Hazard ratio (95% Monte Carlo interval)",
-          logRankP: analysis.strategies.length > 1 ? analysis.logRank[endpoint].p : undefined,
         },
       ),
     });
