@@ -67,7 +67,7 @@ export { simulate, simulationPlan, scenarioStrategies, summarise, landmarkMonths
   patientsCsvHeader, patientsCsvRows, patientsTableColumns, patientsTableLabelSets, patientsChunks, scenarioHash,
   canonicalJson, sha256Hex, sequencingSummary, structureCalibrationReport, fitStructure, OutcomeStructures,
   EvidenceSets, sequencingAssumptionSources, strategyComparisons, withParameterUncertainty, replicateMedianDifferences,
-  comparisonBatches, batchMeansInterval, monteCarloBatchSize,
+  comparisonBatches, batchMeansInterval, monteCarloBatchSize, headToHead,
   calibrateCurveBaseline, curveCalibrationGridSize, calibrationLandmarkMonths, parameterSampling, drawParameter, outcomeParameterSampling, curveFit, curveMedian } from "./simulate/index.js";
 export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationContext, RulesSimulationContext,
   StrategyLike, PathwayLike, PathwayStepLike, StrategyColumns, OutcomeModel, OutcomeParameters, TreatmentOutcome,
@@ -75,7 +75,7 @@ export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationConte
   CalibrationEntry, ReplicateSpread, ReplicateSummary, PatientsChunk, PatientsTableColumns, PatientsTableLabels,
   SequencingModel, SequencingSummary, StrategySequencing, StructureFit, OutcomeStructure, EvidenceSet,
   EvidenceChoice, SequencingAssumptionName, StrategyComparison, ComparedQuantity, EndpointComparison, MonteCarloInterval,
-  ComparisonBatch, EndpointColumns,
+  ComparisonBatch, EndpointColumns, HeadToHead, HeadToHeadPoint, HeadToHeadDifference,
   TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling, ParameterSamplingRow, SampledRecord } from "./simulate/index.js";
 
 // Survival analysis: Kaplan–Meier, quantiles, log-rank, Cox, RMST, matching R's survival
