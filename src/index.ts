@@ -100,11 +100,11 @@ export { kmComparisonSpec, forestPlotSpec, tornadoSpec, compositionSpec, powerCu
   seriesDash, journalWidthsMm, widthMm, pointsFromMm, pixelsFromMm, pointsPerInch, millimetresPerInch,
   pixelsPerMetre, niceTimeStep, niceTimeTicks, formatNumberOrNR, formatEstimateInterval, formatPValue,
   SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata,
-  sequentialBoundarySpec, parametricFitSpec, validationPlotSpec, strategyStyles, strategyStyle, strategyColours } from "./figures/index.js";
+  sequentialBoundarySpec, parametricFitSpec, validationPlotSpec, strategyStyles, strategyStyle, strategyColours, survivalDifferenceSpec } from "./figures/index.js";
 export type { KmCurveInput, KmFigureOptions, KmStepRow, KmCensorRow, HazardRatioAnnotation, SurvivalEndpoint,
   ForestRow, ForestPlotOptions, TornadoRow, TornadoOptions, CompositionRow, CompositionOptions, PowerCurveRow,
   PowerCurveOptions, JournalWidth, FigureWidth, PngInfo, SequentialBoundaryLook, SequentialBoundaryOptions,
-  FittedCurveInput, ParametricFitFigureOptions, ValidationPlotRow, ValidationPlotOptions, SeriesStyle } from "./figures/index.js";
+  FittedCurveInput, ParametricFitFigureOptions, ValidationPlotRow, ValidationPlotOptions, SeriesStyle, SurvivalDifferenceRow, SurvivalDifferenceOptions } from "./figures/index.js";
 
 // Reports: report assembly: tables, figures, methods text, Markdown and HTML
 export { buildReport, reportInputFromSimulation, analyseReport, reportTables, reportFigures, methodsText,

@@ -10,6 +10,7 @@ export * from "./niceTimeStep.js";
 export * from "./KmCurveInput.js";
 export * from "./kmStepRows.js";
 export * from "./kmComparisonSpec.js";
+export * from "./survivalDifferenceSpec.js";
 export * from "./forestPlotSpec.js";
 export * from "./validationPlotSpec.js";
 export * from "./tornadoSpec.js";
