@@ -49,8 +49,9 @@ describe("kmComparisonSpec(curves, options)", () => {
 
   it("kmComparisonSpec(curves with publishedMedian, {tooltips}) marks the published median at S = 0.5 and adds hover points with time, survival and number at risk", () => {
     const [a, b] = curves(2);
-    const spec = kmComparisonSpec([{ ...a!, publishedMedian: { months: 21, label: "PFS 21 mo (ref 12)" } }, b!], { endpoint: "pfs", tooltips: true, atRiskTimes: [0, 12, 24, 36, 48, 60] }) as AnyRecord;
-    expect(vegaLiteSchemaErrors(spec)).toEqual([]);
+    const built = kmComparisonSpec([{ ...a!, publishedMedian: { months: 21, label: "PFS 21 mo (ref 12)" } }, b!], { endpoint: "pfs", tooltips: true, atRiskTimes: [0, 12, 24, 36, 48, 60] });
+    expect(vegaLiteSchemaErrors(built)).toEqual([]);
+    const spec = built as AnyRecord;
     const tick = layers(spec).find((l) => l.mark.type === "tick" && l.data.values?.[0]?.label !== undefined)!;
     expect(tick.data.values).toEqual([{ series: "Strategy A", median: 21, label: "PFS 21 mo (ref 12)" }]);
     expect(tick.encoding.y.datum).toBe(0.5);
