@@ -171,3 +171,57 @@ export function downloadButtons({ name, specAt, csv, provenance = {} }: Download
   }));
   return bar;
 }
+
+/**
+ * Download buttons for an Observable Plot chart (an `<svg>` or a `<figure>` holding one): the SVG with the provenance
+ * in <metadata>, a 300-dpi PNG at the chosen journal width (the SVG scaled, with pHYs and provenance tEXt chunks),
+ * and the chart's rows as CSV with the provenance columns. Plot charts are screen charts; for print figures prefer
+ * the Vega-Lite ones.
+ */
+export function plotDownloads(name: string, chart: Element, rows: readonly Readonly<Record<string, unknown>>[], provenance: ChartProvenance = {}): HTMLElement {
+  const bar = document.createElement("div");
+  bar.className = "pnen-downloads";
+  const size = document.createElement("select");
+  size.setAttribute("aria-label", "Figure width");
+  for (const [label, mm] of [["89 mm (single column)", journalWidthsMm.single], ["183 mm (double column)", journalWidthsMm.double]] as const) {
+    const option = document.createElement("option");
+    option.value = String(mm);
+    option.textContent = label;
+    size.append(option);
+  }
+  size.value = String(journalWidthsMm.double);
+  const svgText = () => {
+    const svg = (chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg"))!.cloneNode(true) as SVGSVGElement;
+    svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+    const metadata = document.createElementNS("http://www.w3.org/2000/svg", "metadata");
+    metadata.textContent = JSON.stringify(provenance);
+    svg.prepend(metadata);
+    return new XMLSerializer().serializeToString(svg);
+  };
+  const pngBlob = async (): Promise<Blob> => {
+    const svg = (chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg"))!;
+    const box = svg.getBoundingClientRect();
+    const widthPx = pixelsFromMm(Number(size.value), downloadDotsPerInch);
+    const heightPx = Math.round((widthPx * box.height) / box.width);
+    const image = new Image();
+    image.src = URL.createObjectURL(new Blob([svgText()], { type: "image/svg+xml" }));
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = widthPx;
+    canvas.height = heightPx;
+    const context = canvas.getContext("2d")!;
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, widthPx, heightPx);
+    context.drawImage(image, 0, 0, widthPx, heightPx);
+    URL.revokeObjectURL(image.src);
+    const bytes = new Uint8Array(await (await canvasBlob(canvas, "image/png")).arrayBuffer());
+    return new Blob([setPngMetadata(bytes, downloadDotsPerInch, { Software: "pnen-sim dashboards (Observable Plot)", ...provenance }) as Uint8Array<ArrayBuffer>], { type: "image/png" });
+  };
+  bar.append(
+    size,
+    button("SVG", "Vector figure", () => save(new Blob([svgText()], { type: "image/svg+xml" }), `${name}.svg`)),
+    button("PNG", "300-dpi raster at the chosen width", async () => save(await pngBlob(), `${name}-${size.value}mm.png`)),
+    button("CSV", "The chart's data", () => save(new Blob([rowsToCsv(rows, provenance)], { type: "text/csv" }), `${name}.csv`)),
+  );
+  return bar;
+}

@@ -11,6 +11,7 @@ import { ReportEndpoints } from "./analyseReport.js";
 import { firstLineCompositionRows, lineFlowRows } from "./pathwayRows.js";
 import type { ReportInput } from "./ReportInput.js";
 import { tornadoRowsFromReplicates } from "./tornadoRowsFromReplicates.js";
+import { tornadoNoiseBand } from "./tornadoNoiseBand.js";
 import type { StrategyComparison } from "../simulate/strategyComparisons.js";
 
 /** One figure of the report: written as figures/<name>.{svg,png,vl.json}. */
@@ -72,8 +73,8 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
     if (rows.length === 0) continue;
     figures.push({
       name: `tornado-${endpoint}`,
-      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates.${fewReplicatesCaution(input.replicates.length)}`,
-      spec: tornadoSpec(rows, { width: wide, outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third" }),
+      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates; the grey band is where a bar would end by chance alone (95%, from the spread of the replicates), so bars inside it are noise, not effects.${fewReplicatesCaution(input.replicates.length)}`,
+      spec: tornadoSpec(rows, { width: wide, outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third", noiseBand: noiseBandOf(input.replicates, input.referenceStrategy, endpoint) }),
     });
   }
   if (figures.every((f) => !f.name.startsWith("tornado"))) notes.push("No tornado plot: it needs at least 3 replicates with varied parameters (run with --replicates R, e.g. 50).");
@@ -131,6 +132,12 @@ function forestRows(analysis: ReportAnalysis, endpoint: ReportEndpoint, comparis
  * Below 30 replicates a tornado bar is the mean of fewer than 10 runs, so the order of the inputs is mostly
  * Monte Carlo noise (with 5 replicates each bar is a single run): the caption says so.
  */
+/** The tornado's noise band (tornadoNoiseBand) as the spec takes it; undefined when there are too few replicates. */
+function noiseBandOf(replicates: ReportInput["replicates"], strategy: string, endpoint: "pfs" | "os"): { lower: number; upper: number; label: string } | undefined {
+  const band = tornadoNoiseBand(replicates, strategy, endpoint);
+  return band === null ? undefined : { lower: band.lower, upper: band.upper, label: `Noise: a bar of an input with no effect ends here 95% of the time (means of ${band.perBar} of ${band.replicates} replicates)` };
+}
+
 function fewReplicatesCaution(replicates: number): string {
   if (replicates >= 30) return "";
   const perBar = Math.max(1, Math.floor(replicates / 3));

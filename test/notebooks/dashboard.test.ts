@@ -19,7 +19,7 @@ const pages = [
   { name: "patient", path: "/patient", ready: ".pnen-trace li" },
   { name: "compare", path: "/compare", ready: "figure.pnen-chart svg" },
   { name: "cohort", path: "/cohort", ready: "#cohort-timing[data-ms]" },
-  { name: "uncertainty", path: "/uncertainty", ready: '#psa-progress[data-done="20"]' },
+  { name: "uncertainty", path: "/uncertainty", ready: '#psa-progress[data-done="30"]' },
   { name: "power", path: "/power", ready: "figure.pnen-chart svg" },
 ] as const;
 
