@@ -218,3 +218,49 @@ describe("page /validation", () => {
     await page.close();
   });
 });
+
+describe("page /evidence", () => {
+  it("shows the figures and assumptions behind a chosen strategy with their source check, in tables with no cut-off columns or dead checkboxes", async () => {
+    const before = browser.problems.length;
+    const page = await openPage("/evidence", ".pnen-strategy-evidence table tbody tr");
+    const drivers = await page.locator(".pnen-strategy-evidence").innerText();
+    expect(drivers).toMatch(/agrees|differs|partly|not yet checked/);
+    expect(drivers).toMatch(/Published figure/);
+    expect(await page.locator("table input[type=checkbox]").count()).toBe(0);
+    // No column cut off: every table fits its wrapper (no sideways scrolling at desktop width).
+    const overflowing = await page.$$eval(".pnen-wrap", (wraps) => wraps.filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.className));
+    expect(overflowing).toEqual([]);
+    const select = page.getByLabel("Strategy", { exact: true });
+    await select.selectOption({ label: "Upfront surgery" });
+    await settle(page);
+    expect(await page.locator(".pnen-strategy-evidence table tbody tr").count()).toBeGreaterThan(0);
+    await screenshots(page, "evidence");
+    expect(browser.problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("page /patient (issue 13 part B)", () => {
+  it("names treatments in words, and takes a pasted patient JSON with the CLI's checks and messages", async () => {
+    const before = browser.problems.length;
+    const page = await openPage("/patient", ".pnen-trace li");
+    const all = await page.locator(".pnen-all-strategies").innerText();
+    expect(all).not.toMatch(/\d: [a-z]+[A-Z][a-zA-Z]*/); // no "1: conversionTherapy"
+    expect(all).toMatch(/1\. [A-Z]/);
+    const box = page.getByLabel("Or paste a patient (JSON)");
+    await box.fill('{"age":52,"primarySite":"head","ki67":150,"mitoses":1,"enetsType":"I","lesionCount":2,"largestLesionCm":4,"liverInvolvementPct":10}');
+    await page.getByRole("button", { name: "Use this patient" }).click();
+    await page.locator(".pnen-patient-error").waitFor({ timeout: 30_000 });
+    expect(await page.locator(".pnen-patient-error").innerText()).toMatch(/patient\.ki67/);
+    await box.fill('{"age":52,"primarySite":"head","ki67":35,"mitoses":1,"enetsType":"I","lesionCount":2,"largestLesionCm":4,"liverInvolvementPct":10}');
+    await page.getByRole("button", { name: "Use this patient" }).click();
+    await page.locator(".pnen-patient-given").waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector(".pnen-pathway h2")?.textContent?.includes("WHO G3"), undefined, { timeout: 30_000 });
+    await box.fill("{not json");
+    await page.getByRole("button", { name: "Use this patient" }).click();
+    await page.locator(".pnen-patient-error", { hasText: "not valid JSON" }).waitFor({ timeout: 30_000 });
+    await screenshots(page, "patient");
+    expect(browser.problems.slice(before)).toEqual([]);
+    await page.close();
+  });
+});
