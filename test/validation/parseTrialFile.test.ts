@@ -32,7 +32,7 @@ describe("parseTrialFile(document, where, vocabulary)", () => {
     expect(message).toContain("arms[1].n: expected an integer >= 1 and <= 100000, got 0");
     expect(message).toContain("population.grades.G1: expected a number in [0, 1], got 1.4");
     expect(message).toContain('published.pfs.hr.lower: expected a number > 0, got "0.27"');
-    expect(message).toContain("crossover.shar: unknown field; expected one of from, to, share, note");
+    expect(message).toContain("crossover.shar: unknown field; did you mean 'share'?");
     expect(message).toContain("crossover.share: required, missing");
   });
 
