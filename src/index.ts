@@ -31,7 +31,7 @@ export { randomSource, subStream, subStreamSeed, samplerFromInverseCdf, randomUn
 export type { RandomSource, Sampler, InverseCdf, VectorSampler } from "./random/index.js";
 
 // Patients and cohorts: the patient record, scenarios, synthetic cohorts
-export { parsePatient, patientFields, parseScenario, scenarioProblems, scenarioJsonSchema, generateCohort, patientAt,
+export { parsePatient, patientFields, patientJsonSchema, parseScenario, scenarioProblems, scenarioJsonSchema, generateCohort, patientAt,
   cohortColumnNames, cohortBlockSize, enetsTypeFromPattern, Sexes, isSex, PrimarySites, isPrimarySite, Syndromes,
   isSyndrome, Differentiations, isDifferentiation, EnetsTypes, isEnetsType, Grades, isGrade, referenceCohortSpec,
   populationCohortSpec, populationCohort } from "./cohort/index.js";
@@ -39,7 +39,7 @@ export type { Patient, Sex, PrimarySite, Syndrome, Differentiation, EnetsType, G
   FollowUpSpec, CohortColumns, CohortColumnName, MetastasisPattern, PatientFieldSpec } from "./cohort/index.js";
 
 // Treatment rules and strategies: WHO grade, ENETS type, eligibility, pathways with their decision trace, strategies
-export { whoGrade, gradeNames, enetsType, assignPathway, explainPathway, parseStrategy, ruleCatalogue,
+export { whoGrade, gradeNames, enetsType, assignPathway, explainPathway, parseStrategy, strategyJsonSchema, ruleCatalogue,
   ruleDefinitions, isRuleId, ruleThresholds, ruleThresholdSources, choiceDefinitions, defaultChoices,
   firstSystemicLines, targetedDrugs, prrtOrders, conversionPolicies, transarterialAgents, intents, pathwayTreatments } from "./rules/index.js";
 export type { Strategy, StrategyChoices, ChoiceName, ChoiceDefinition, RuleDefinition, RuleId, RuleThresholds,

@@ -286,17 +286,8 @@ export function validateField(spec: FieldSpec, value: unknown, path: string, pro
         }
         validateField(child, value[key], childPath, problems);
       }
+      keyProblems(spec, value, path, problems);
       const known = Object.keys(spec.fields);
-      for (const key of Object.keys(value)) {
-        if (Object.hasOwn(spec.fields, key) || (path === "" && key === "$schema")) continue;
-        const keyPath = path === "" ? echoKey(key) : `${path}.${echoKey(key)}`;
-        if (forbiddenKeys.includes(key)) {
-          problems.push(`${keyPath}: key not allowed (it could reach the object's prototype)`);
-          continue;
-        }
-        const near = nearestKey(key, known);
-        problems.push(`${keyPath}: unknown ${spec.keyNoun ?? "field"}; ${near !== undefined ? `did you mean '${near}'?` : `expected one of ${known.join(", ")}`}`);
-      }
       if (problems.length > before) return;
       if (spec.sumsToOne === true) {
         const total = known.reduce((sum, key) => sum + (value[key] as number), 0);
@@ -308,6 +299,24 @@ export function validateField(spec: FieldSpec, value: unknown, path: string, pro
       }
       return;
     }
+  }
+}
+
+/**
+ * The problems of an object's keys: `__proto__`, `constructor` and `prototype` are refused, and keys that are not
+ * fields of `spec` are unknown (with a "did you mean" hint for a near miss). `$schema` is allowed at the root.
+ */
+export function keyProblems(spec: ObjectField<Readonly<Record<string, FieldSpec>>>, value: Readonly<Record<string, unknown>>, path: string, problems: string[]): void {
+  const known = Object.keys(spec.fields);
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(spec.fields, key) || (path === "" && key === "$schema")) continue;
+    const keyPath = path === "" ? echoKey(key) : `${path}.${echoKey(key)}`;
+    if (forbiddenKeys.includes(key)) {
+      problems.push(`${keyPath}: key not allowed (it could reach the object's prototype)`);
+      continue;
+    }
+    const near = nearestKey(key, known);
+    problems.push(`${keyPath}: unknown ${spec.keyNoun ?? "field"}; ${near !== undefined ? `did you mean '${near}'?` : `expected one of ${known.join(", ")}`}`);
   }
 }
 
@@ -416,4 +425,14 @@ function nonNullJsonSchema(spec: FieldSpec): Record<string, unknown> {
       };
     }
   }
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a whole input file: {@link fieldJsonSchema} of its spec with a title and
+ * the `$schema` property that editors use to find it. Every committed `*.schema.json` is one of these.
+ */
+export function documentJsonSchema(spec: FieldSpec, title: string): Record<string, unknown> {
+  const schema = fieldJsonSchema(spec);
+  const properties = { $schema: { description: "Path or URL of this JSON Schema (for editors)", type: "string" }, ...(schema.properties as object) };
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", title, ...schema, properties };
 }
