@@ -117,7 +117,7 @@ export type { ReportInput, ReportScenario, ReportStrategy, ReportEndpointData, R
   ReportStructureRow, ReportValidation, ReportSection } from "./report/index.js";
 
 // Trial planning: power and sample size by simulation, with Schoenfeld's and Freedman's formulas
-export { parseTrialDesign, twoArmDesign, resolveDesign, designDefaults, maximumTrialSize,
+export { parseTrialDesign, trialDesignJsonSchema, twoArmDesign, resolveDesign, designDefaults, maximumTrialSize,
   dropoutRateFromAnnualProportion, generateTrial, simulateTrials, simulatePower, findSampleSize, powerCurve,
   analyticPower, schoenfeldEvents, schoenfeldPower, freedmanEvents, freedmanPower, eventProbability,
   exponentialEventProbability, accrualDuration, accrualCdf, accrualQuantile, wilsonInterval, TrialEndpoints,
