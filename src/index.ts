@@ -14,13 +14,13 @@ export { logGamma, standardNormalCdf, standardNormalSurvival, standardNormalDens
   choleskyFactor } from "./math/index.js";
 
 // Evidence registry: the review's figures, references, thresholds, treatments and labelled assumptions
-export { parseRegistry, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
+export { parseRegistry, registryJsonSchema, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
   effectKinds, sourceCheckStatuses, treatmentKinds, isTreatmentKind, populationGrades, readPopulationSpec,
   evidenceCurveDistributions, evidenceCurveParameterNames } from "./evidence/index.js";
 export type { EvidenceRegistry, EvidenceFigure, Reference, SourceDocument, Threshold, Treatment, TreatmentKind,
   Assumption, EffectKind, SourceCheckStatus, Comparator, RegistryFile, RegistryFiles, RegistryParts, LifeTable,
   PopulationSpec, PopulationGrade, EvidenceCurve, EvidenceCurveDistribution, CurveData, CurveFit,
-  ConfidenceInterval } from "./evidence/index.js";
+  ConfidenceInterval, RegistryFileKind } from "./evidence/index.js";
 
 // Random numbers: seeded sources, sub-streams and distributions (each a factory returning a sampler)
 export { randomSource, subStream, subStreamSeed, samplerFromInverseCdf, randomUniform, quantileUniform, randomNormal,

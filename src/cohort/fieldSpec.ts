@@ -236,8 +236,19 @@ export function validateField(spec: FieldSpec, value: unknown, path: string, pro
       return;
     case "anyOf": {
       const option = spec.options.find((candidate) => matchesJsonType(candidate, value));
-      if (option === undefined) problems.push(`${at}: expected ${expectedText(spec.options.map(fieldExpectation).join(" or "))}, got ${describeValue(value)}`);
-      else validateField(option, value, path, problems);
+      if (option === undefined) {
+        problems.push(`${at}: expected ${expectedText(spec.options.map(fieldExpectation).join(" or "))}, got ${describeValue(value)}`);
+        return;
+      }
+      const container = option.kind === "object" || option.kind === "record" || option.kind === "array";
+      if (container || spec.expected === undefined) {
+        validateField(option, value, path, problems);
+        return;
+      }
+      // A scalar that fails its option is described by the whole field's expectation ('true, false or "mixed"').
+      const found: string[] = [];
+      validateField(option, value, path, found);
+      if (found.length > 0) problems.push(`${at}: expected ${spec.expected}, got ${describeValue(value)}`);
       return;
     }
     case "array": {
