@@ -138,6 +138,15 @@ describe("parseRegistry(files)", () => {
     expect(error.message).toMatch(/^evidence registry: 3 problems in the data files\n {2}- /);
   });
 
+  it("parseRegistry(files) refuses __proto__ keys in a record or a nested object, and names 1e400 as non-finite", () => {
+    const hostile = JSON.parse('{"sourceCheck": {"status": "partly", "note": "n", "__proto__": {"polluted": true}}, "constructor": 1}');
+    expect(problemsOf(files({ figures: [figure({ ...hostile, value: JSON.parse("1e400") })] }))).toEqual([
+      'evidence/figures.json: figures[0] "captem.pfs.median": value: expected a number, got Infinity (a number too large for a double, e.g. 1e400)',
+      'evidence/figures.json: figures[0] "captem.pfs.median": sourceCheck: __proto__: key not allowed (it could reach the object\'s prototype)',
+      'evidence/figures.json: figures[0] "captem.pfs.median": constructor: key not allowed (it could reach the object\'s prototype)',
+    ]);
+  });
+
   it("parseRegistry(files) rejects a file that is not an object or has no known key", () => {
     expect(problemsOf([{ path: "evidence/x.json", content: [] }])).toEqual(['evidence/x.json: expected a JSON object with "description" and a list of records, got an array']);
     expect(problemsOf([{ path: "evidence/x.json", content: { description: "d", rows: [] } }])[0]).toMatch(/^evidence\/x.json: expected one of the keys "figures"/);
