@@ -353,6 +353,7 @@ function parseTest(check: Checker, value: unknown): TestSpec | null {
   return { kind };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON object whose fields are read through the table (check.read) before use
 type Json = Record<string, any>;
 type PiecesSpec = { readonly expected?: string; readonly items: ObjectField<Readonly<Record<string, FieldSpec>>> };
 

@@ -32,7 +32,7 @@ describe("pnen-sim power", () => {
   it("power prints a text report with the simulated, Schoenfeld and Freedman powers", async () => {
     const c = capture();
     expect(await main(["power", "--median-control", "12", "--median-treatment", "22", "--allocation", "2", "--dropout-rate", "0.004", "--sims", "100", "--workers", "1"], c.io)).toBe(0);
-    expect(c.out()).toMatch(/power \(simulated\)\s+\d+\.\d%  \(95% Wilson/);
+    expect(c.out()).toMatch(/power \(simulated\)\s+\d+\.\d% {2}\(95% Wilson/);
     expect(c.out()).toMatch(/power \(Schoenfeld\)/);
     expect(c.out()).toMatch(/power \(Freedman\)/);
     expect(c.out()).toContain("allocation 2");
