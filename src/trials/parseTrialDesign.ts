@@ -1,4 +1,4 @@
-import { describeValue, type FieldSpec, fieldExpectation, keyProblems, type ObjectField, validateField } from "../cohort/fieldSpec.js";
+import { describeValue, type FieldSpec, fieldExpectation, maximumEcho, keyProblems, type ObjectField, validateField } from "../cohort/fieldSpec.js";
 import { InputError } from "../util/InputError.js";
 import { maximumTrialSize, sequentialSpec, trialDesignSpec } from "./trialDesignSpec.js";
 import { isSpendingFamily, type SpendingFamily } from "./spendingFunction.js";
@@ -388,8 +388,12 @@ class Checker {
   }
 }
 
+/**
+ * A value in a message: a flat array of scalars as JSON (`[0,1]`), anything else as {@link describeValue} says it
+ * (never stringifying a nested value, which could be thousands deep), cut to `maximumEcho` characters.
+ */
 function show(value: unknown): string {
-  if (value === undefined) return "nothing";
+  if (!Array.isArray(value) || value.some((item) => typeof item === "object" && item !== null)) return describeValue(value);
   const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > maximumEcho ? `${text.slice(0, maximumEcho - 1)}…` : text;
 }

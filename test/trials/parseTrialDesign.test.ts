@@ -90,6 +90,12 @@ describe("parseTrialDesign(json, source)", () => {
     expect(problemsOf(JSON.parse('{"arms": [{"label": "a", "median": 12}, {"label": "b", "median": 20, "__proto__": {"x": 1}}]}'))).toEqual(["arms[1].__proto__: key not allowed (it could reach the object's prototype)"]);
     expect(problemsOf(JSON.parse('{"arms": [{"label": "a", "median": 1e400}, {"label": "b", "median": 20}]}'))).toEqual(["arms[0].median: expected a positive number, got Infinity (a number too large for a double, e.g. 1e400)"]);
     expect(problemsOf({ ...minimal, folowUpMonths: 12 })).toEqual(["folowUpMonths: unknown field; did you mean 'followUpMonths'?"]);
+    const deep = JSON.parse(`${"[".repeat(4500)}${"]".repeat(4500)}`);
+    expect(problemsOf({ ...minimal, strata: deep, sequential: { analyses: deep } })).toEqual([
+      "strata[0]: expected an object, got an array",
+      "sequential.analyses: expected 1 to 20 information rates (shares of the maximum events), e.g. [0.5, 0.75, 1], got an array",
+    ]);
+    expect(problemsOf({ arms: deep })).toEqual(["arms: expected an array of at least two arms (the first is the control), got an array"]);
   });
   it("parseTrialDesign accepts every design in data/designs/", () => {
     const folder = new URL("../../data/designs/", import.meta.url);
