@@ -81,7 +81,7 @@ describe("parseTrialFile(document, where, vocabulary)", () => {
     doc.followUp = { accrualMonths: 24, maximumMonths: 22 };
     expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp.followUpMonths: an accrual period needs the follow-up from the last randomisation to the data cut-off"]);
     doc.followUp = { maximumMonths: 22.1, sorce: "x" };
-    expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp.sorce: unknown field; expected one of accrualMonths, followUpMonths, maximumMonths, source, note"]);
+    expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp.sorce: unknown field; did you mean 'source'?"]);
     for (const followUp of [{ maximumMonths: 22.1 }, { accrualMonths: 35, followUpMonths: 22 }, { accrualMonths: 35, followUpMonths: 22, maximumMonths: 40 }]) {
       doc.followUp = followUp;
       expect(trialFileProblems(doc, vocabulary)).toEqual([]);
