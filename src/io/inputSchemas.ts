@@ -1,6 +1,6 @@
 import { patientJsonSchema } from "../cohort/patientJsonSchema.js";
 import { scenarioJsonSchema } from "../cohort/scenarioJsonSchema.js";
-import { registryJsonSchema } from "../evidence/registryJsonSchemas.js";
+import { registryJsonSchema } from "../evidence/registryJsonSchema.js";
 import { strategyJsonSchema } from "../rules/strategyJsonSchema.js";
 import { trialDesignJsonSchema } from "../trials/trialDesignJsonSchema.js";
 import { trialFileJsonSchema } from "../validation/trialFileJsonSchema.js";
