@@ -203,7 +203,7 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * the spec's (a value nested thousands deep is "expected a number, got an array", never a stack overflow).
  * Runs in time linear in the size of the document.
  */
-export function validateField(spec: FieldSpec, value: unknown, path: string, problems: string[]): void {
+export function validateField(spec: FieldSpec, value: unknown, path: string, problems: string[], isDocument = path === ""): void {
   const at = path === "" ? "(document)" : path;
   if (value === null && spec.nullable === true) return;
   const expectedText = (expectation: string) => spec.expected ?? expectation;
@@ -297,7 +297,7 @@ export function validateField(spec: FieldSpec, value: unknown, path: string, pro
         }
         validateField(child, value[key], childPath, problems);
       }
-      keyProblems(spec, value, path, problems);
+      keyProblems(spec, value, path, problems, isDocument);
       const known = Object.keys(spec.fields);
       if (problems.length > before) return;
       if (spec.sumsToOne === true) {
@@ -315,12 +315,13 @@ export function validateField(spec: FieldSpec, value: unknown, path: string, pro
 
 /**
  * The problems of an object's keys: `__proto__`, `constructor` and `prototype` are refused, and keys that are not
- * fields of `spec` are unknown (with a "did you mean" hint for a near miss). `$schema` is allowed at the root.
+ * fields of `spec` are unknown (with a "did you mean" hint for a near miss). `$schema` (the path of the file's JSON
+ * Schema, for editors) is allowed in a whole document (`isDocument`, by default when `path` is empty).
  */
-export function keyProblems(spec: ObjectField<Readonly<Record<string, FieldSpec>>>, value: Readonly<Record<string, unknown>>, path: string, problems: string[]): void {
+export function keyProblems(spec: ObjectField<Readonly<Record<string, FieldSpec>>>, value: Readonly<Record<string, unknown>>, path: string, problems: string[], isDocument = path === ""): void {
   const known = Object.keys(spec.fields);
   for (const key of Object.keys(value)) {
-    if (Object.hasOwn(spec.fields, key) || (path === "" && key === "$schema")) continue;
+    if (Object.hasOwn(spec.fields, key) || (isDocument && key === "$schema")) continue;
     const keyPath = path === "" ? echoKey(key) : `${path}.${echoKey(key)}`;
     if (forbiddenKeys.includes(key)) {
       problems.push(`${keyPath}: key not allowed (it could reach the object's prototype)`);

@@ -108,7 +108,7 @@ export function parsePatient(json: unknown, label = "patient"): Patient {
   }
   const record = json as Record<string, unknown>;
   const problems: string[] = [];
-  validateField(patientSpec, record, label, problems);
+  validateField(patientSpec, record, label, problems, true);
   const values: Record<string, unknown> = {};
   for (const field of patientFields) values[field.name] = record[field.name] ?? field.default;
   const hasPattern = record.lobesInvolved !== undefined && record.lobesInvolved !== null;

@@ -19,6 +19,8 @@ export class FieldReader {
     private readonly problems: string[],
     /** The record's entry in the field tables. */
     readonly spec: RecordSpec,
+    /** A whole file (which may name its JSON Schema in `$schema`), not a record in it. */
+    private readonly isDocument = false,
   ) {}
 
   /** Adds a problem about `field` of this record. */
@@ -101,7 +103,7 @@ export class FieldReader {
   /** Reports every key that is not in the record's table (typos such as `rationle`; `__proto__` and the like). */
   rejectUnknownFields(): void {
     const found: string[] = [];
-    keyProblems(this.spec, this.record, "", found);
+    keyProblems(this.spec, this.record, "", found, this.isDocument);
     for (const line of found) this.problems.push(`${this.where}: ${line}`);
   }
 }

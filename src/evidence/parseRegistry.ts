@@ -52,7 +52,7 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
       problems.push(`${file.path}: expected one of the keys "figures", "references", "thresholds", "treatments", "lifeTables" (or an assumptions/ file with "assumptions")`);
       continue;
     }
-    const top = new FieldReader(content, file.path, problems, registryFileSpecs[kind]);
+    const top = new FieldReader(content, file.path, problems, registryFileSpecs[kind], true);
     top.string("description");
     if (kind === "references" && content.source !== undefined) {
       const reader = top.object("source");

@@ -51,6 +51,7 @@ describe("parsePatient(json)", () => {
   });
   it("parsePatient(json) treats null as the default of an optional field and refuses __proto__ and 1e400", () => {
     expect(parsePatient({ ...minimal, mitoses: null, sex: null }).mitoses).toBe(0);
+    expect(parsePatient({ $schema: "../schemas/patient.schema.json", ...minimal }).age).toBe(52);
     expect(() => parsePatient(JSON.parse('{"age": 52, "__proto__": {"ki67": 5}}'))).toThrow("patient.__proto__: key not allowed");
     expect(() => parsePatient({ ...minimal, ki67: JSON.parse("1e400") })).toThrow("patient.ki67: expected a number from 0 to 100, got Infinity (a number too large for a double, e.g. 1e400)");
   });

@@ -140,6 +140,8 @@ describe("parseRegistry(files)", () => {
 
   it("parseRegistry(files) refuses __proto__ keys in a record or a nested object, and names 1e400 as non-finite", () => {
     const hostile = JSON.parse('{"sourceCheck": {"status": "partly", "note": "n", "__proto__": {"polluted": true}}, "constructor": 1}');
+    expect(problemsOf(files({ figures: [figure({ $schema: "x" })] }))).toEqual(['evidence/figures.json: figures[0] "captem.pfs.median": $schema: unknown field; expected one of id, value, low, high, unit, endpoint, treatment, population, ci, events, curve, design, pancreasSpecific, effectKind, note, sourceCheck, populationSpec, comparator, section, refs, dois, quote']);
+    expect(parseRegistry([...files(), { path: "evidence/x.json", content: { $schema: "../schemas/evidence-treatments.schema.json", description: "d", treatments: [] } }]).treatments).toHaveLength(1);
     expect(problemsOf(files({ figures: [figure({ ...hostile, value: JSON.parse("1e400") })] }))).toEqual([
       'evidence/figures.json: figures[0] "captem.pfs.median": value: expected a number, got Infinity (a number too large for a double, e.g. 1e400)',
       'evidence/figures.json: figures[0] "captem.pfs.median": sourceCheck: __proto__: key not allowed (it could reach the object\'s prototype)',
