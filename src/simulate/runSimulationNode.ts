@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Scenario } from "../cohort/Scenario.js";
-import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import { ensureOutputFolderNode } from "../figures/ensureOutputFolderNode.js";
+import { type OutputSet, openOutputSetNode } from "../io/outputSetNode.js";
 import { type CalibrationEntry, calibrationReport } from "./calibrationReport.js";
 import { structureCalibrationReport } from "./structureCalibration.js";
 import { loadScenarioNode } from "./loadScenarioNode.js";
@@ -42,6 +43,13 @@ export interface SimulationRunOptions {
   readonly command?: string;
   /** Format of the patients file (default csv): patients.csv, patients.arrow or patients.parquet. */
   readonly format?: PatientsFormat;
+  /**
+   * One-line notices about the output folder: leftovers of interrupted runs cleaned up at the start (default:
+   * none shown).
+   */
+  readonly onNotice?: (line: string) => void;
+  /** Clean up and exit on SIGINT/SIGTERM while the output folder is locked (default true). */
+  readonly handleSignals?: boolean;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
 }
@@ -64,22 +72,50 @@ export interface SimulationRun {
  * data/, calibrate, simulate on worker threads, summarise, report the calibration, run the PSA replicates, and
  * write patients.csv, summary.json and manifest.json atomically when `out` is given. Node only.
  *
- * The three files are one set: patients.csv is streamed to a hidden staging name first, and only once
- * everything else has been computed are the files put under their final names (patients.csv, summary.json,
- * then manifest.json), so a failed or interrupted run never leaves a new patients.csv beside the summary and
- * manifest of an earlier run. Traceability: summary.json carries `provenance` (package version, scenario hash,
+ * The three files are one set (openOutputSetNode): the folder is checked and locked before the simulation,
+ * the files are written to a staging folder inside it, and only once everything has been computed is the
+ * folder switched to them in one committed step (the manifest last); a failed, interrupted or killed run
+ * leaves the folder as exactly the earlier run or exactly this one, and removes only files an earlier
+ * manifest of `pnen-sim simulate` lists (patients.csv after a switch to --format arrow, say), never the user's.
+ * Traceability: summary.json carries `provenance` (package version, scenario hash,
  * hash of the data/ records the run read, seed, n) and manifest.json the same plus the SHA-256 of patients.csv
  * and summary.json.
  */
 export async function runSimulationNode(options: SimulationRunOptions): Promise<SimulationRun> {
   const started = new Date();
-  const workers = options.workers ?? 1;
-  const replicateCount = options.replicates ?? 0;
   const { context, strategies } = loadSimulationContextNode();
   const sourceIds = [...context.registry.figures.map((f) => f.id), ...context.registry.assumptions.map((a) => a.id)];
   const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id), sourceIds);
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
+  // The output folder is checked and locked before any work: a bad --out fails at once, a second run into
+  // the same folder is refused, and leftovers of interrupted runs are cleaned up (see openOutputSetNode).
+  let set: OutputSet | undefined;
+  if (out !== undefined) {
+    const createdFolders = ensureOutputFolderNode(resolve(out), "pnen-sim simulate: --out");
+    set = openOutputSetNode(resolve(out), { tool: "pnen-sim simulate", what: "pnen-sim simulate: --out", command: options.command, handleSignals: options.handleSignals, createdFolders });
+    for (const line of set.recovered) options.onNotice?.(`pnen-sim simulate: ${line}`);
+  }
+  try {
+    return await simulateAndWrite(options, scenario, path, seed, out, set, started, context, strategies);
+  } finally {
+    set?.close();
+  }
+}
+
+async function simulateAndWrite(
+  options: SimulationRunOptions,
+  scenario: Scenario,
+  path: string,
+  seed: number,
+  out: string | undefined,
+  set: OutputSet | undefined,
+  started: Date,
+  context: ReturnType<typeof loadSimulationContextNode>["context"],
+  strategies: ReturnType<typeof loadSimulationContextNode>["strategies"],
+): Promise<SimulationRun> {
+  const workers = options.workers ?? 1;
+  const replicateCount = options.replicates ?? 0;
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
   const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
   const version = packageVersionNode();
@@ -98,9 +134,8 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     return (format === "arrow" ? writePatientsArrowNode : writePatientsParquetNode)(path, result, { metadata, onProgress });
   };
   // --- end of the format dispatch ---
-  const staged = out === undefined ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
-  try {
-    const patientsSha256 = staged === undefined ? null : writePatients(staged);
+  {
+    const patientsSha256 = set === undefined ? null : writePatients(set.stagedPath(patientsFile));
     const summary = summarise(result);
     // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
     const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
@@ -120,6 +155,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: result.n };
     const summaryText = `${JSON.stringify({ provenance, ...summary, comparisons, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
     const manifest = {
+      tool: "pnen-sim simulate",
       package: "pnen-sim",
       version,
       scenario: { name: scenario.name, file: path, hash },
@@ -135,14 +171,11 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       files: [patientsFile, "summary.json", "manifest.json"],
       sha256: { [patientsFile]: patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
     };
-    if (out !== undefined && staged !== undefined) {
-      renameSync(staged, resolve(out, patientsFile));
-      writeFileAtomic(resolve(out, "summary.json"), summaryText);
-      writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (set !== undefined) {
+      set.writeFile("summary.json", summaryText);
+      set.commit([patientsFile, "summary.json"], `${JSON.stringify(manifest, null, 2)}\n`);
     }
     return { scenario, scenarioPath: path, result, summary: { ...summary, comparisons }, calibration, replicates, manifest, out: out ?? null };
-  } finally {
-    if (staged !== undefined) rmSync(staged, { force: true });
   }
 }
 

@@ -153,6 +153,7 @@ export const simulateCommand: Command = {
       out: (scenario) => resolve(io.cwd, values.out ?? `reports/${scenario.name}`),
       command: ["pnen-sim", "simulate", ...args].join(" "),
       format,
+      onNotice: (line) => io.stderr(`${line}\n`),
       onProgress(phase, done, total) {
         if (phase === "replicates") bars.replicates.update(done, total);
         else bars.simulate.update(phase === "simulate" ? done : total + done, 2 * total);
