@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, rmdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../util/InputError.js";
 
@@ -43,6 +43,18 @@ function makeFolder(folder: string): string[] {
     if (dirname(current) === current) break;
   }
   missing.reverse();
-  for (const path of missing) mkdirSync(path);
+  try {
+    for (const path of missing) mkdirSync(path);
+  } catch (error) {
+    // a deeper level failed (a name too long, say): the levels made so far are removed again
+    for (const path of [...missing].reverse()) {
+      try {
+        rmdirSync(path);
+      } catch {
+        // never made, or not empty: left alone
+      }
+    }
+    throw error;
+  }
   return missing;
 }

@@ -79,6 +79,8 @@ async function writeReportSet(document: ReportDocument, folder: string, run: { c
   written.set("report.md", reportMarkdown(document));
   written.set("report.html", reportHtml(document));
   for (const [path, content] of written) set.writeFile(path, content);
+  // a SIGINT/SIGTERM that arrived during the (synchronous) writing is handled here, before the commit point
+  await new Promise((resolve) => setImmediate(resolve));
   const files = [...written.keys()].sort();
   const manifest = {
     tool: "pnen-sim report",

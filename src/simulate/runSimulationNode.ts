@@ -172,6 +172,8 @@ async function simulateAndWrite(
       sha256: { [patientsFile]: patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
     };
     if (set !== undefined) {
+      // a SIGINT/SIGTERM that arrived during the (synchronous) writing is handled here, before the commit point
+      await new Promise((resolve) => setImmediate(resolve));
       set.writeFile("summary.json", summaryText);
       set.commit([patientsFile, "summary.json"], `${JSON.stringify(manifest, null, 2)}\n`);
     }
