@@ -11,7 +11,9 @@ import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
 import { type ReplicateSummary, replicateModel, summariseReplicates } from "./replicates.js";
 import { runPlanOnWorkersNode } from "./runWorkersNode.js";
 import { scenarioHash } from "./scenarioHash.js";
-import { type SimulationResult, simulationPlan } from "./simulate.js";
+import { type SimulationResult, scenarioStrategies, simulationPlan } from "./simulate.js";
+import { availableMemoryNode, estimateRunCost } from "./estimateRunCost.js";
+import { InputError } from "../util/InputError.js";
 import { type SimulationSummary, summarise } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
@@ -50,6 +52,11 @@ export interface SimulationRunOptions {
   readonly onNotice?: (line: string) => void;
   /** Clean up and exit on SIGINT/SIGTERM while the output folder is locked (default true). */
   readonly handleSignals?: boolean;
+  /**
+   * Run even when the estimated peak memory (estimateRunCost) exceeds the memory available
+   * (availableMemoryNode); default false: such a run is refused before it starts (InputError).
+   */
+  readonly force?: boolean;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
 }
@@ -88,6 +95,19 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id), sourceIds);
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
+  // Memory and time guard (issue 19.2): a run that would not fit is refused up front, naming a run that would.
+  const format = options.format ?? "csv";
+  const runShape = { n: options.n ?? scenario.cohort.size, strategies: scenarioStrategies(scenario, strategies).length, replicates: options.replicates ?? 0, workers: options.workers ?? 1, format };
+  const cost = estimateRunCost(runShape);
+  const available = availableMemoryNode();
+  if (cost.peakBytes > available.bytes && options.force !== true) {
+    const perPatient = (estimateRunCost({ ...runShape, n: 1_000_000 }).peakBytes - estimateRunCost({ ...runShape, n: 0 }).peakBytes) / 1_000_000;
+    const fits = Math.floor((available.bytes - estimateRunCost({ ...runShape, n: 0 }).peakBytes) / perPatient / 100_000) * 100_000;
+    throw new InputError(
+      `pnen-sim simulate: this run would need about ${gib(cost.peakBytes)} of memory (${runShape.n.toLocaleString("en-US")} patients × ${runShape.strategies} strategies, estimated before starting), more than the ${gib(available.bytes)} available (${available.source}): ${fits > 0 ? `run it in parts of --n ${fits} or fewer with different --seed values` : "free some memory first"}, or add --force to try anyway`,
+    );
+  }
+  if (cost.seconds > 60) options.onNotice?.(`pnen-sim simulate: estimated ${Math.round(cost.seconds / 60)} min and ${gib(cost.peakBytes)} peak memory (on an unloaded machine)`);
   // The output folder is checked and locked before any work: a bad --out fails at once, a second run into
   // the same folder is refused, and leftovers of interrupted runs are cleaned up (see openOutputSetNode).
   let set: OutputSet | undefined;
@@ -180,6 +200,8 @@ async function simulateAndWrite(
     return { scenario, scenarioPath: path, result, summary: { ...summary, comparisons }, calibration, replicates, manifest, out: out ?? null };
   }
 }
+
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
 
 /** The package's version from package.json. */
 function packageVersionNode(): string {

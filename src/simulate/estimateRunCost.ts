@@ -1,0 +1,67 @@
+import { freemem } from "node:os";
+import { readFileSync } from "node:fs";
+import type { PatientsFormat } from "./runSimulationNode.js";
+
+/** What a `pnen-sim simulate` run is made of, for {@link estimateRunCost}. */
+export interface RunCostInput {
+  readonly n: number;
+  readonly strategies: number;
+  readonly replicates: number;
+  readonly workers: number;
+  readonly format: PatientsFormat;
+}
+
+/** The estimated peak resident memory (bytes) and whole-process time (seconds, on an unloaded 2-core machine). */
+export interface RunCost {
+  readonly peakBytes: number;
+  readonly seconds: number;
+}
+
+/**
+ * The model's coefficients, fitted to whole-process measurements of `pnen-sim simulate` (maximum resident set
+ * size from /usr/bin/time, default scenario, 4 strategies, `npm run bench:scaling`; README, Performance): a fixed
+ * part (Node, the modules, data/ and the calibration) plus a part per worker thread plus a part linear in
+ * patients × strategies — the simulated results (about 18 numbers per patient and strategy), the summaries'
+ * event tables and comparisons, and the patients file's row buffers.
+ */
+export const runCostModel = {
+  baseBytes: 260 * 2 ** 20,
+  workerBytes: 40 * 2 ** 20,
+  bytesPerPatientStrategy: { csv: 190, arrow: 210, parquet: 210 } as Record<PatientsFormat, number>,
+  baseSeconds: 4,
+  /** simulation and summary, per patient and strategy, per run (the base case and each replicate) */
+  secondsPerPatientStrategy: 8e-6,
+  /** the patients file's writer, per row (one row per patient and strategy) */
+  writeSecondsPerRow: { csv: 2.5e-6, arrow: 0.1e-6, parquet: 0.8e-6 } as Record<PatientsFormat, number>,
+} as const;
+
+/**
+ * Estimates a run's peak memory and time before it starts (a linear model in n × strategies: the engine's
+ * cost is linear in the patients, its sort-based summaries n log n, which over 1–16 M patients the linear term
+ * absorbs). Used by `pnen-sim simulate` to refuse, up front and with a better command, a run that would not
+ * fit in memory (issue 19.2), instead of being killed by the kernel after an hour.
+ */
+export function estimateRunCost(input: RunCostInput): RunCost {
+  const m = runCostModel;
+  const patientStrategies = input.n * input.strategies;
+  return {
+    peakBytes: m.baseBytes + input.workers * m.workerBytes + patientStrategies * m.bytesPerPatientStrategy[input.format],
+    seconds: m.baseSeconds + patientStrategies * (1 + input.replicates) * m.secondsPerPatientStrategy + patientStrategies * m.writeSecondsPerRow[input.format],
+  };
+}
+
+/**
+ * The memory a run may use (bytes): `PNEN_SIM_MEMORY_LIMIT_MB` when set (for tests and shared machines), else
+ * the kernel's MemAvailable (free memory plus what the page cache can give back), else the free memory. Node only.
+ */
+export function availableMemoryNode(environment: NodeJS.ProcessEnv = process.env): { bytes: number; source: string } {
+  const limit = environment.PNEN_SIM_MEMORY_LIMIT_MB;
+  if (limit !== undefined && limit.trim() !== "" && Number.isFinite(Number(limit)) && Number(limit) > 0) return { bytes: Number(limit) * 2 ** 20, source: "PNEN_SIM_MEMORY_LIMIT_MB" };
+  try {
+    const match = /^MemAvailable:\s+(\d+) kB/m.exec(readFileSync("/proc/meminfo", "utf8"));
+    if (match !== null) return { bytes: Number(match[1]) * 1024, source: "available memory" };
+  } catch {
+    // not Linux: free memory
+  }
+  return { bytes: freemem(), source: "free memory" };
+}
