@@ -24,6 +24,10 @@ describe("overflow and figure paths", () => {
     // weights as shares, or one huge and one small, are fine: only the overflowing sum is refused
     writeFileSync(join(folder, "shares.json"), JSON.stringify({ arms: [{ label: "control", mixture: [{ weight: 0.3, median: 5 }, { weight: 0.7, median: 20 }] }, { label: "treatment", hazardRatio: 0.7 }], sims: 20 }));
     expect((await runCli(["power", "--design", "shares.json"], folder)).code).toBe(0);
+    writeFileSync(join(folder, "lopsided.json"), JSON.stringify({ arms: [{ label: "control", mixture: [{ weight: 1e308, median: 5 }, { weight: 1, median: 20 }] }, { label: "treatment", hazardRatio: 0.7 }], sims: 20 }));
+    const lopsided = await runCli(["power", "--design", "lopsided.json"], folder);
+    expect(lopsided.code).toBe(0);
+    expect(lopsided.out).toContain("control (mixture: 100% median 5 mo + 0% median 20 mo, allocation 1)");
   });
 
   it("power --allocation 1e308 (power 0% without a word: the control arm gets no patients) exits 2 naming the flag; a design file's allocation likewise", async () => {

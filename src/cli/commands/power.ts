@@ -277,7 +277,7 @@ function describeSurvival(survival: ArmSurvivalSpec): string {
     case "piecewise":
       return `piecewise exponential, hazards ${survival.ratesPerMonth.map((rate) => Number(rate.toPrecision(3))).join(", ")}/month from months ${survival.startMonths.join(", ")}`;
     case "mixture":
-      return `mixture: ${survival.components.map((c) => `${Math.round((100 * c.weight) / survival.components.reduce((sum, d) => sum + d.weight, 0))}% median ${c.median} mo`).join(" + ")}`;
+      return `mixture: ${survival.components.map((c) => `${Math.round((c.weight / survival.components.reduce((sum, d) => sum + d.weight, 0)) * 100)}% median ${c.median} mo`).join(" + ")}`;
     case "strategy":
       return `strategy ${survival.strategy}, ${survival.endpoint.toUpperCase()}`;
     case "empirical":
