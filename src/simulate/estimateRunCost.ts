@@ -19,20 +19,22 @@ export interface RunCost {
 
 /**
  * The model's coefficients, fitted to whole-process measurements of `pnen-sim simulate` (maximum resident set
- * size from /usr/bin/time, default scenario, 4 strategies, `npm run bench:scaling`; README, Performance): a fixed
+ * size and CPU time from /usr/bin/time, default scenario, 4 strategies, 0.1–2 M patients, one worker; `npm run
+ * bench:scaling`; README, Performance), rounded up so that the estimate errs on the large side: a fixed
  * part (Node, the modules, data/ and the calibration) plus a part per worker thread plus a part linear in
  * patients × strategies — the simulated results (about 18 numbers per patient and strategy), the summaries'
  * event tables and comparisons, and the patients file's row buffers.
  */
 export const runCostModel = {
-  baseBytes: 260 * 2 ** 20,
+  baseBytes: 220 * 2 ** 20,
   workerBytes: 40 * 2 ** 20,
-  bytesPerPatientStrategy: { csv: 190, arrow: 210, parquet: 210 } as Record<PatientsFormat, number>,
+  /** measured for csv (1 M: 531 MiB, 2 M: 866 MiB peak); Arrow and Parquet assumed the same (their writers stream) */
+  bytesPerPatientStrategy: { csv: 90, arrow: 90, parquet: 90 } as Record<PatientsFormat, number>,
   baseSeconds: 4,
-  /** simulation and summary, per patient and strategy, per run (the base case and each replicate) */
-  secondsPerPatientStrategy: 8e-6,
-  /** the patients file's writer, per row (one row per patient and strategy) */
-  writeSecondsPerRow: { csv: 2.5e-6, arrow: 0.1e-6, parquet: 0.8e-6 } as Record<PatientsFormat, number>,
+  /** simulation and summary, per patient and strategy, per run (the base case and each replicate); CPU time */
+  secondsPerPatientStrategy: 5e-6,
+  /** the patients file's writer, per row (one row per patient and strategy); README's writer ratios */
+  writeSecondsPerRow: { csv: 2e-6, arrow: 0.07e-6, parquet: 0.7e-6 } as Record<PatientsFormat, number>,
 } as const;
 
 /**
