@@ -49,7 +49,7 @@ export interface OutputSetOptions {
   readonly command?: string;
   /** How to name the folder in messages, e.g. "pnen-sim simulate: --out". */
   readonly what: string;
-  /** Install SIGINT/SIGTERM handlers that clean up and exit (default true; the CLI's behaviour). */
+  /** Install SIGINT/SIGTERM handlers that clean up and exit with 130/143 (default true; the CLI's behaviour). */
   readonly handleSignals?: boolean;
   /** Folders created for this run (ensureOutputFolderNode's answer): removed again, if empty, when the run fails. */
   readonly createdFolders?: readonly string[];

@@ -40,7 +40,11 @@ export interface ReportRunOptions {
   readonly validationPatientsPerArm?: number;
   /** One-line notices about the output folder (leftovers of interrupted runs cleaned up). */
   readonly onNotice?: (line: string) => void;
-  /** Clean up and exit on SIGINT/SIGTERM while the output folder is locked (default true). */
+  /**
+   * Clean up and exit (130, 143) on SIGINT/SIGTERM while the output folder is locked: the CLI's behaviour;
+   * default false, since a library should not end its caller's process (the staging files of a process that
+   * dies anyway are removed by the next run).
+   */
   readonly handleSignals?: boolean;
   /** Progress messages (one line each). */
   readonly progress?: (message: string) => void;

@@ -18,7 +18,7 @@ export interface WrittenReport {
 /** Opens the output set of a report folder (checked, locked, leftovers of interrupted runs cleaned up). */
 export function openReportFolderNode(folder: string, command?: string, handleSignals?: boolean): OutputSet {
   const createdFolders = ensureOutputFolderNode(folder, "pnen-sim report: output folder (--out)");
-  return openOutputSetNode(folder, { tool: "pnen-sim report", what: "pnen-sim report: --out", command, handleSignals, createdFolders });
+  return openOutputSetNode(folder, { tool: "pnen-sim report", what: "pnen-sim report: --out", command, handleSignals: handleSignals ?? false, createdFolders });
 }
 
 /**

@@ -50,7 +50,11 @@ export interface SimulationRunOptions {
    * none shown).
    */
   readonly onNotice?: (line: string) => void;
-  /** Clean up and exit on SIGINT/SIGTERM while the output folder is locked (default true). */
+  /**
+   * Clean up and exit (130, 143) on SIGINT/SIGTERM while the output folder is locked: the CLI's behaviour;
+   * default false, since a library should not end its caller's process (the staging files of a process that
+   * dies anyway are removed by the next run).
+   */
   readonly handleSignals?: boolean;
   /**
    * Run even when the estimated peak memory (estimateRunCost) exceeds the memory available
@@ -113,7 +117,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   let set: OutputSet | undefined;
   if (out !== undefined) {
     const createdFolders = ensureOutputFolderNode(resolve(out), "pnen-sim simulate: --out");
-    set = openOutputSetNode(resolve(out), { tool: "pnen-sim simulate", what: "pnen-sim simulate: --out", command: options.command, handleSignals: options.handleSignals, createdFolders });
+    set = openOutputSetNode(resolve(out), { tool: "pnen-sim simulate", what: "pnen-sim simulate: --out", command: options.command, handleSignals: options.handleSignals ?? false, createdFolders });
     for (const line of set.recovered) options.onNotice?.(`pnen-sim simulate: ${line}`);
   }
   try {

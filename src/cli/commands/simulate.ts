@@ -162,6 +162,7 @@ export const simulateCommand: Command = {
       command: ["pnen-sim", "simulate", ...args].join(" "),
       format,
       onNotice: (line) => io.stderr(`${line}\n`),
+      handleSignals: true,
       force: values.force === true,
       onProgress(phase, done, total) {
         if (phase === "replicates") bars.replicates.update(done, total);
