@@ -7,7 +7,7 @@ import { renderSvg } from "../src/figures/renderNode.js";
 import { estimateRunCost } from "../src/simulate/estimateRunCost.js";
 
 /**
- * `npm run bench:scaling [-- 1 2 4 8 16] [--format csv|arrow|parquet] [--workers K]`: whole-process time and
+ * `npm run bench:scaling [-- 1 2 4 8 16] [--format csv|arrow|parquet] [--workers K] [--plot]`: whole-process time and
  * peak resident memory of `pnen-sim simulate --n N` (millions of patients, default scenario, 4 strategies),
  * measured with /usr/bin/time, each run after the previous one; beside each, the estimate of estimateRunCost
  * (the memory guard's model). Writes bench/results/scaling.json and scaling.svg (time and memory against n,
@@ -19,7 +19,8 @@ const option = (name: string, fallback: string) => (args.includes(`--${name}`) ?
 const format = option("format", "csv") as "csv" | "arrow" | "parquet";
 const workers = Number(option("workers", "1"));
 const millions = args.filter((a, i) => /^\d+(\.\d+)?$/.test(a) && !["--format", "--workers"].includes(args[i - 1] ?? "")).map(Number);
-const sizes = (millions.length > 0 ? millions : [1, 2, 4, 8, 16]).map((m) => Math.round(m * 1_000_000));
+// --plot: only redraw scaling.svg from scaling.json
+const sizes = args.includes("--plot") ? [] : (millions.length > 0 ? millions : [1, 2, 4, 8, 16]).map((m) => Math.round(m * 1_000_000));
 const root = fileURLToPath(new URL("..", import.meta.url));
 const results = join(root, "bench", "results");
 mkdirSync(results, { recursive: true });

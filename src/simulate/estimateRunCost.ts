@@ -19,7 +19,7 @@ export interface RunCost {
 
 /**
  * The model's coefficients, fitted to whole-process measurements of `pnen-sim simulate` (maximum resident set
- * size and CPU time from /usr/bin/time, default scenario, 4 strategies, 0.1–2 M patients, one worker; `npm run
+ * size and CPU time from /usr/bin/time, default scenario, 4 strategies, 0.1–8 M patients, one worker; `npm run
  * bench:scaling`; README, Performance), rounded up so that the estimate errs on the large side: a fixed
  * part (Node, the modules, data/ and the calibration) plus a part per worker thread plus a part linear in
  * patients × strategies — the simulated results (about 18 numbers per patient and strategy), the summaries'
@@ -28,8 +28,11 @@ export interface RunCost {
 export const runCostModel = {
   baseBytes: 220 * 2 ** 20,
   workerBytes: 40 * 2 ** 20,
-  /** measured for csv (1 M: 531 MiB, 2 M: 866 MiB peak); Arrow and Parquet assumed the same (their writers stream) */
-  bytesPerPatientStrategy: { csv: 90, arrow: 90, parquet: 90 } as Record<PatientsFormat, number>,
+  /**
+   * measured for csv (peak 544 / 842 / 1,612 / 3,517 MiB at 1 / 2 / 4 / 8 M patients; the slope grows from 75 to
+   * 119 bytes per patient and strategy, so the steepest is used); Arrow and Parquet assumed the same (their writers stream)
+   */
+  bytesPerPatientStrategy: { csv: 120, arrow: 120, parquet: 120 } as Record<PatientsFormat, number>,
   baseSeconds: 4,
   /** simulation and summary, per patient and strategy, per run (the base case and each replicate); CPU time */
   secondsPerPatientStrategy: 5e-6,
