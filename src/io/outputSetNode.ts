@@ -76,19 +76,10 @@ export function processAlive(pid: number): boolean {
 export function openOutputSetNode(folder: string, options: OutputSetOptions): OutputSet {
   const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
   const recovered: string[] = [];
-  takeLock(folder, options, recovered);
-  let staging: string | null = join(folder, `${stagingPrefix}${process.pid}`);
-  let locked = true;
+  let staging: string | null = null;
+  let locked = false;
   let switching = false;
   let committed = false;
-  try {
-    recovered.push(...recoverOutputFolderNode(folder));
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging);
-  } catch (error) {
-    releaseLock(folder);
-    throw error;
-  }
   const cleanUp = () => {
     if (staging !== null && !switching) rmSync(staging, { recursive: true, force: true });
     staging = null;
@@ -104,6 +95,9 @@ export function openOutputSetNode(folder: string, options: OutputSetOptions): Ou
       process.exit(signal === "SIGINT" ? 130 : 143);
     }
   };
+  // The handlers go in before the lock is taken: a signal arriving while the lock and the staging folder are
+  // being made then waits for this (synchronous) function to finish and cleans both up, instead of killing the
+  // process between them.
   const handleSignals = options.handleSignals ?? true;
   if (handleSignals) {
     process.on("SIGINT", onSignal);
@@ -114,6 +108,22 @@ export function openOutputSetNode(folder: string, options: OutputSetOptions): Ou
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   };
+  try {
+    takeLock(folder, options, recovered);
+    locked = true;
+    recovered.push(...recoverOutputFolderNode(folder));
+    staging = join(folder, `${stagingPrefix}${process.pid}`);
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+  } catch (error) {
+    removeHandlers();
+    try {
+      cleanUp();
+    } catch {
+      // the error that brought us here matters more
+    }
+    throw error;
+  }
   const inStaging = (relative: string) => {
     if (staging === null) throw new Error(`${folder}: output set written after commit or close`);
     return join(staging, checkedRelative(relative));

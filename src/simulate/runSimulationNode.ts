@@ -12,7 +12,8 @@ import { type ReplicateSummary, replicateModel, summariseReplicates } from "./re
 import { runPlanOnWorkersNode } from "./runWorkersNode.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { type SimulationResult, scenarioStrategies, simulationPlan } from "./simulate.js";
-import { availableMemoryNode, estimateRunCost } from "./estimateRunCost.js";
+import { estimateRunCost } from "./estimateRunCost.js";
+import { availableMemoryNode } from "./availableMemoryNode.js";
 import { InputError } from "../util/InputError.js";
 import { type SimulationSummary, summarise } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { availableMemoryNode, estimateRunCost } from "../../src/simulate/estimateRunCost.js";
+import { estimateRunCost } from "../../src/simulate/estimateRunCost.js";
+import { availableMemoryNode } from "../../src/simulate/availableMemoryNode.js";
 import { runCli } from "../cli/runCli.js";
 
 const folders: string[] = [];
