@@ -10,7 +10,7 @@ import { estimateRunCost } from "../src/simulate/estimateRunCost.js";
  * `npm run bench:scaling [-- 1 2 4 8 16] [--format csv|arrow|parquet] [--workers K] [--plot]`: whole-process time and
  * peak resident memory of `pnen-sim simulate --n N` (millions of patients, default scenario, 4 strategies),
  * measured with /usr/bin/time, each run after the previous one; beside each, the estimate of estimateRunCost
- * (the memory guard's model). Writes bench/results/scaling.json and scaling.svg (time and memory against n,
+ * (the memory guard's model). Writes docs/bench/scaling.json and scaling.svg (time and memory against n,
  * log-log: a slope of 1 is linear, n log n is barely steeper; README, Performance). The load average is
  * printed beside every row: the machine is shared.
  */
@@ -22,7 +22,7 @@ const millions = args.filter((a, i) => /^\d+(\.\d+)?$/.test(a) && !["--format", 
 // --plot: only redraw scaling.svg from scaling.json
 const sizes = args.includes("--plot") ? [] : (millions.length > 0 ? millions : [1, 2, 4, 8, 16]).map((m) => Math.round(m * 1_000_000));
 const root = fileURLToPath(new URL("..", import.meta.url));
-const results = join(root, "bench", "results");
+const results = join(root, "docs", "bench");
 mkdirSync(results, { recursive: true });
 const file = join(results, "scaling.json");
 const rows: { n: number; format: string; workers: number; seconds: number; peakMiB: number; load: number; estimateSeconds: number; estimateMiB: number }[] = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
@@ -67,4 +67,4 @@ const { svg } = await renderSvg({
   resolve: { scale: { y: "independent" } },
 } as never);
 writeFileSync(join(results, "scaling.svg"), svg);
-console.log(`wrote ${join("bench", "results", "scaling.json")} and scaling.svg`);
+console.log(`wrote ${join("docs", "bench", "scaling.json")} and scaling.svg`);

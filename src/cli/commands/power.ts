@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { figurePathNode } from "../../figures/figurePathNode.js";
 import { powerCurveSpec } from "../../figures/powerCurveSpec.js";
 import { writeFigure } from "../../figures/renderNode.js";
