@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command, CommandIO } from "./Command.js";
 import { isInputError } from "../util/InputError.js";
+import { environmentErrorMessage } from "./environmentErrorMessage.js";
 
 /**
  * The `pnen-sim` command line.
@@ -85,6 +86,11 @@ export async function main(args: readonly string[], io: CommandIO = defaultIO): 
   } catch (error) {
     if (isInputError(error)) {
       io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    const environment = environmentErrorMessage(name, error);
+    if (environment !== null) {
+      io.stderr(`${environment}\n`);
       return 2;
     }
     throw error;

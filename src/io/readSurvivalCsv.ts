@@ -1,3 +1,4 @@
+import { maximumSurvivalTime } from "./maximumSurvivalTime.js";
 import { readFileSync } from "node:fs";
 import { InputError } from "../util/InputError.js";
 import { decimalNumber } from "./decimalNumber.js";
@@ -282,6 +283,8 @@ export function parseSurvivalCsv(input: Uint8Array | string, columns: SurvivalCo
       const text = cellText(timeColumn);
       const overflow = t === Infinity && !Number.isNaN(decimalNumber(text));
       throw new InputError(`${at()}, column '${columns.time}': expected a non-negative number, got ${describeCell(text)}${overflow ? " (too large for a double)" : ""}`);
+    } else if (t > maximumSurvivalTime) {
+      throw new InputError(`${at()}, column '${columns.time}': expected a number <= ${maximumSurvivalTime} (larger times overflow the estimators' arithmetic; use a smaller time unit), got ${describeCell(cellText(timeColumn))}`);
     }
 
     const e = eventCode(bytes, starts[eventColumn]!, ends[eventColumn]!, escaped[eventColumn] === 2);

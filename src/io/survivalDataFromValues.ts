@@ -1,3 +1,4 @@
+import { maximumSurvivalTime } from "./maximumSurvivalTime.js";
 import { InputError } from "../util/InputError.js";
 import { decimalNumber } from "./decimalNumber.js";
 import {
@@ -56,6 +57,7 @@ export function survivalDataFromValues(values: SurvivalValues, columns: Survival
       count(i, "time", columns.time);
       missing = true;
     } else if (!(t >= 0) || t === Infinity) throw new InputError(`${at(i)}, column '${columns.time}': expected a non-negative number, got ${describeValue(rawTime)}`);
+    else if (t > maximumSurvivalTime) throw new InputError(`${at(i)}, column '${columns.time}': expected a number <= ${maximumSurvivalTime} (larger times overflow the estimators' arithmetic; use a smaller time unit), got ${describeValue(rawTime)}`);
     const rawEvent = eventTyped ? eventValues[i]! : values.event[i];
     const e = eventTyped ? (rawEvent === 0 || rawEvent === 1 || rawEvent === 2 ? (rawEvent as number) : Number.isNaN(rawEvent) ? null : -1) : eventOf(rawEvent);
     if (e === null) {

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { ensureOutputFolderNode } from "../figures/ensureOutputFolderNode.js";
+import type { OutputSet } from "../io/outputSetNode.js";
 import { loadScenarioNode } from "../simulate/loadScenarioNode.js";
 import { loadSimulationContextNode } from "../simulate/loadSimulationContextNode.js";
 import { calibrateWithCacheNode } from "../simulate/calibrateWithCacheNode.js";
@@ -11,7 +11,7 @@ import { simulate, scenarioStrategies } from "../simulate/simulate.js";
 import { summarise } from "../simulate/summarise.js";
 import { buildReport } from "./buildReport.js";
 import { reportInputFromSimulation } from "./reportInputFromSimulation.js";
-import { writeReportNode, type WrittenReport } from "./writeReportNode.js";
+import { openReportFolderNode, writeReportNode, type WrittenReport } from "./writeReportNode.js";
 import { loadTrialFilesNode } from "../validation/loadTrialFilesNode.js";
 import { treatmentOutcomeSources } from "../simulate/outcomeSources.js";
 import { defaultValidationPatientsPerArm } from "../validation/runValidationNode.js";
@@ -38,6 +38,14 @@ export interface ReportRunOptions {
   readonly validateTrials?: string | null;
   /** Simulated patients per arm of the validation (default 100,000). */
   readonly validationPatientsPerArm?: number;
+  /** One-line notices about the output folder (leftovers of interrupted runs cleaned up). */
+  readonly onNotice?: (line: string) => void;
+  /**
+   * Clean up and exit (130, 143) on SIGINT/SIGTERM while the output folder is locked: the CLI's behaviour;
+   * default false, since a library should not end its caller's process (the staging files of a process that
+   * dies anyway are removed by the next run).
+   */
+  readonly handleSignals?: boolean;
   /** Progress messages (one line each). */
   readonly progress?: (message: string) => void;
 }
@@ -60,7 +68,27 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   const { scenario } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id));
   const seed = options.seed ?? scenario.seed;
   const folder = resolve(options.cwd, options.out ?? join("reports", scenario.name));
-  ensureOutputFolderNode(folder, "pnen-sim report: output folder (--out)");
+  // checked and locked before any work; leftovers of interrupted runs are cleaned up (openOutputSetNode)
+  const set = openReportFolderNode(folder, options.command, options.handleSignals);
+  try {
+    for (const line of set.recovered) options.onNotice?.(`pnen-sim report: ${line}`);
+    return await reportInto(options, scenario, seed, folder, set, startedAt, context, strategies, say);
+  } finally {
+    set.close();
+  }
+}
+
+async function reportInto(
+  options: ReportRunOptions,
+  scenario: ReturnType<typeof loadScenarioNode>["scenario"],
+  seed: number | string,
+  folder: string,
+  set: OutputSet,
+  startedAt: Date,
+  context: ReturnType<typeof loadSimulationContextNode>["context"],
+  strategies: ReturnType<typeof loadSimulationContextNode>["strategies"],
+  say: (message: string) => void,
+): Promise<WrittenReport & { readonly startedAt: Date }> {
   const chosen = scenarioStrategies(scenario, strategies);
   // trial files are read and checked before any simulation, so that a bad one fails at once (exit code 2)
   const trialFiles = options.validateTrials === undefined || options.validateTrials === null ? null : loadTrialFilesNode(options.validateTrials, options.cwd, { treatments: Object.keys(treatmentOutcomeSources), strategies: strategies.map((s) => s.id) });
@@ -107,6 +135,6 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   });
   say("analysing and rendering figures");
   const document = buildReport(validation === undefined ? input : { ...input, validation });
-  const written = await writeReportNode(document, folder, { command: options.command, startedAt });
+  const written = await writeReportNode(document, folder, { command: options.command, startedAt, set });
   return { ...written, startedAt };
 }

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { ensureOutputFolderNode } from "../figures/ensureOutputFolderNode.js";
 import { renderFigure } from "../figures/renderNode.js";
-import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import { type OutputSet, openOutputSetNode } from "../io/outputSetNode.js";
 import { safeCsvTable } from "./safeCsvTable.js";
 import type { ReportDocument } from "./reportDocument.js";
 import { reportHtml } from "./reportHtml.js";
@@ -16,18 +15,36 @@ export interface WrittenReport {
   readonly warnings: readonly string[];
 }
 
+/** Opens the output set of a report folder (checked, locked, leftovers of interrupted runs cleaned up). */
+export function openReportFolderNode(folder: string, command?: string, handleSignals?: boolean): OutputSet {
+  const createdFolders = ensureOutputFolderNode(folder, "pnen-sim report: output folder (--out)");
+  return openOutputSetNode(folder, { tool: "pnen-sim report", what: "pnen-sim report: --out", command, handleSignals: handleSignals ?? false, createdFolders });
+}
+
 /**
- * Writes a report folder (Node only), every file atomically:
+ * Writes a report folder (Node only), the files as one set (openOutputSetNode):
  *
  *   DIR/figures/<name>.svg, .png (300 dpi), .pdf (raster), .vl.json     DIR/tables/<name>.csv
  *   DIR/report.md, DIR/report.html                        DIR/manifest.json (files with sha256, times)
  *
  * Every CSV ends with the provenance columns pnen_sim_version, scenario_hash, seed; figures carry it in
- * their metadata. All files but manifest.json are byte-identical for the same document. Figure and table
- * files a previous run left in figures/ and tables/ (same extensions, names this run did not write) are
- * removed, so the folder always matches its manifest; other files are left alone.
+ * their metadata. All files but manifest.json are byte-identical for the same document. The folder is switched
+ * to the new files in one committed step, so it always holds exactly one report; files of the previous report
+ * that this one does not write are removed only when the previous manifest lists them and they are unchanged
+ * since — files of the user's (figures/my-figure.png, tables/data.csv) are never touched. `run.set` is an
+ * output set already opened on `folder` (runReportNode opens it before simulating); without it one is opened
+ * here and closed at the end.
  */
-export async function writeReportNode(document: ReportDocument, folder: string, run: { command: string; startedAt: Date }): Promise<WrittenReport> {
+export async function writeReportNode(document: ReportDocument, folder: string, run: { command: string; startedAt: Date; set?: OutputSet }): Promise<WrittenReport> {
+  const set = run.set ?? openReportFolderNode(folder, run.command);
+  try {
+    return await writeReportSet(document, folder, run, set);
+  } finally {
+    if (run.set === undefined) set.close();
+  }
+}
+
+async function writeReportSet(document: ReportDocument, folder: string, run: { command: string; startedAt: Date }, set: OutputSet): Promise<WrittenReport> {
   const written = new Map<string, string | Uint8Array>();
   const warnings: string[] = [];
   const provenance: Record<string, string> = {
@@ -61,8 +78,9 @@ export async function writeReportNode(document: ReportDocument, folder: string, 
   }
   written.set("report.md", reportMarkdown(document));
   written.set("report.html", reportHtml(document));
-  for (const [path, content] of written) writeFileAtomic(join(folder, path), content);
-  removeStale(folder, written);
+  for (const [path, content] of written) set.writeFile(path, content);
+  // a SIGINT/SIGTERM that arrived during the (synchronous) writing is handled here, before the commit point
+  await new Promise((resolve) => setImmediate(resolve));
   const files = [...written.keys()].sort();
   const manifest = {
     tool: "pnen-sim report",
@@ -78,17 +96,8 @@ export async function writeReportNode(document: ReportDocument, folder: string, 
     notice: document.notice,
     files: files.map((path) => ({ path, bytes: byteLength(written.get(path)!), sha256: createHash("sha256").update(written.get(path)!).digest("hex") })),
   };
-  writeFileAtomic(join(folder, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  set.commit(files, `${JSON.stringify(manifest, null, 2)}\n`);
   return { folder, files: [...files, "manifest.json"].sort(), warnings };
 }
 
 const byteLength = (content: string | Uint8Array) => (typeof content === "string" ? Buffer.byteLength(content) : content.length);
-
-/** Removes figures/*.{svg,png,pdf,vl.json} and tables/*.csv that this run did not write. */
-function removeStale(folder: string, written: ReadonlyMap<string, unknown>): void {
-  for (const [sub, pattern] of [["figures", /\.(svg|png|pdf|vl\.json)$/], ["tables", /\.csv$/]] as const) {
-    const directory = join(folder, sub);
-    if (!existsSync(directory)) continue;
-    for (const file of readdirSync(directory)) if (pattern.test(file) && !written.has(`${sub}/${file}`)) rmSync(join(directory, file));
-  }
-}

@@ -56,6 +56,9 @@ const fields = trialDesignSpec.fields;
 const armFields = fields.arms.items.fields;
 const sequentialFields = sequentialSpec.fields;
 
+/** Largest ratio between two arms' allocation weights (a 1000 : 1 trial is already far beyond any real one). */
+export const maximumAllocationRatio = 1000;
+
 export function parseTrialDesign(json: unknown, source = "design"): TrialDesign {
   const problems: string[] = [];
   const check = new Checker(problems);
@@ -70,6 +73,12 @@ export function parseTrialDesign(json: unknown, source = "design"): TrialDesign 
     if (arm !== null) arms.push(arm);
   });
   if (arms.length >= 2) {
+    // allocation weights far apart leave an arm without patients (1e308 : 1 gave power 0% without a word)
+    const weights = arms.map((arm) => arm.allocation);
+    if (Math.max(...weights) / Math.min(...weights) > maximumAllocationRatio) {
+      const index = weights.indexOf(Math.max(...weights));
+      problems.push(`arms[${index}].allocation: expected allocation weights within a factor of ${maximumAllocationRatio} of each other, got ${weights.join(" : ")}`);
+    }
     const labels = new Set<string>();
     arms.forEach((arm, index) => {
       if (labels.has(arm.label)) problems.push(`arms[${index}].label: duplicate label '${arm.label}'`);
@@ -251,6 +260,11 @@ function parseArm(check: Checker, value: unknown, path: string, isControl: boole
           shape: check.read(componentSpec.fields.shape, component.shape ?? 1, `${componentPath}.shape`, 1),
         };
       });
+      // the weights are normalised by their sum: a sum that overflows (1e308 + 1e308) would make every share NaN
+      const weightSum = components.reduce((sum: number, c: { weight: number }) => sum + c.weight, 0);
+      if (components.every((c: { weight: number }) => Number.isFinite(c.weight)) && !Number.isFinite(weightSum)) {
+        check.problems.push(`${path}.mixture: the weights' sum overflows a double (${components.map((c: { weight: number }) => c.weight).join(" + ")}); give the weights as shares, e.g. 0.3 and 0.7`);
+      }
       survival = { kind: "mixture", components };
       break;
     }

@@ -216,13 +216,18 @@ describe("km input defects of issues 19 and 20 (regression tests named after eac
     );
   });
 
-  it("km with times >= 1e308 merging all times (tie-detection overflow): the times stay distinct, as in R", async () => {
-    // R: summary(survfit(Surv(t, e) ~ 1))$time on t = c(1e308, 1.2e308, 1.4e308, 1.6e308) gives all four times
+  it("km with times >= 1e308 merging all times (tie-detection overflow): refused naming the row and column", async () => {
+    // The times stayed distinct, but the median between 1.2e308 and 1.6e308 overflowed to "Infinity" (R prints
+    // Inf as well): times beyond 1e150 (the --tau limit, whose square the RMST variance needs) are refused.
     write("huge.csv", "t,e\n1e308,1\n1.2e308,1\n1.4e308,0\n1.6e308,1\n");
-    const { code, stdout } = await run(["km", "--input", "huge.csv", "--time", "t", "--event", "e", "--json"]);
-    expect(code).toBe(0);
-    const json = JSON.parse(stdout);
-    expect(json.groups[0].table.map((r: { time: number }) => r.time)).toEqual([1e308, 1.2e308, 1.4e308, 1.6e308]);
+    const huge = await run(["km", "--input", "huge.csv", "--time", "t", "--event", "e", "--json"]);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr.trim()).toBe("huge.csv: row 1 (line 2), column 't': expected a number <= 1e+150 (larger times overflow the estimators' arithmetic; use a smaller time unit), got '1e308'");
+    write("large.csv", "t,e\n1e149,1\n1.2e149,1\n1.4e149,0\n1.6e149,1\n");
+    const large = await run(["km", "--input", "large.csv", "--time", "t", "--event", "e", "--json"]);
+    expect(large.code).toBe(0);
+    const json = JSON.parse(large.stdout);
+    expect(json.groups[0].table.map((r: { time: number }) => r.time)).toEqual([1e149, 1.2e149, 1.4e149, 1.6e149]);
     expect(json.groups[0].table.map((r: { survival: number }) => r.survival)).toEqual([0.75, 0.5, 0.5, 0]);
     // A time beyond the largest double, and a --tau whose square would overflow in the RMST variance, are refused by name.
     write("overflow.csv", "t,e\n1e400,1\n");

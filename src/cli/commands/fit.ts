@@ -8,7 +8,7 @@ import { eventTableCore } from "../../analysis/eventTable.js";
 import type { KaplanMeierResult } from "../../analysis/KaplanMeierResult.js";
 import { fitDistributions, type FitDistribution, type ParametricFit } from "../../analysis/ParametricFit.js";
 import { survivalAt } from "../../analysis/survivalAt.js";
-import { ensureOutputFolderNode } from "../../figures/ensureOutputFolderNode.js";
+import { figurePathNode } from "../../figures/figurePathNode.js";
 import type { FittedCurveInput } from "../../figures/parametricFitSpec.js";
 import { inLevelOrder } from "../../io/inLevelOrder.js";
 import { readSurvivalCsv } from "../../io/readSurvivalCsv.js";
@@ -115,8 +115,7 @@ export const fitCommand: Command = {
     const confLevel = numberFlag("fit", "conf-level", values["conf-level"], 0.95, { exclusiveMin: 0, exclusiveMax: 1 });
     const horizon = values.horizon === undefined ? undefined : numberFlag("fit", "horizon", values.horizon, 0, { exclusiveMin: 0 });
     if (values.horizon !== undefined && values.figure === undefined) throw new InputError("pnen-sim fit: --horizon sets the figure's time axis; give --figure FILE too");
-    const figurePath = values.figure === undefined ? null : resolve(io.cwd, values.figure);
-    if (figurePath !== null) ensureOutputFolderNode(dirname(figurePath), "pnen-sim fit: --figure");
+    const figurePath = values.figure === undefined ? null : figurePathNode(values.figure, io.cwd, "pnen-sim fit: --figure");
 
     const inputPath = resolve(io.cwd, values.input!);
     const data = readSurvivalCsv(inputPath, { time: values.time!, event: values.event!, group: values.group }, values.input!, { na: "fail" });

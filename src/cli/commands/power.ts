@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { ensureOutputFolderNode } from "../../figures/ensureOutputFolderNode.js";
+import { resolve } from "node:path";
+import { figurePathNode } from "../../figures/figurePathNode.js";
 import { powerCurveSpec } from "../../figures/powerCurveSpec.js";
 import { writeFigure } from "../../figures/renderNode.js";
 import type { SampleSizeResult } from "../../trials/findSampleSize.js";
-import { maximumTrialSize, parseTrialDesign } from "../../trials/parseTrialDesign.js";
+import { maximumAllocationRatio, maximumTrialSize, parseTrialDesign } from "../../trials/parseTrialDesign.js";
 import { researchUseNotice } from "../../report/researchUseNotice.js";
 import { packageVersion } from "../main.js";
 import { powerCurve } from "../../trials/powerCurve.js";
@@ -109,8 +109,8 @@ export const powerCommand: Command = {
     const targetPower = values["target-power"] === undefined ? null : numberFlag("power", "target-power", values["target-power"], 0.8, { exclusiveMin: 0, exclusiveMax: 1 });
     if (targetPower !== null && values.n !== undefined) throw new InputError("pnen-sim power: give --n or --target-power, not both");
     const workers = numberFlag("power", "workers", values.workers, defaultWorkers(), { integer: true, min: 1, max: 64 });
-    if (values.curve !== undefined) ensureOutputFolderNode(dirname(resolve(io.cwd, values.curve as string)), "pnen-sim power: --curve");
-    if (values["boundary-figure"] !== undefined) ensureOutputFolderNode(dirname(resolve(io.cwd, values["boundary-figure"] as string)), "pnen-sim power: --boundary-figure");
+    const curvePath = values.curve === undefined ? undefined : figurePathNode(values.curve as string, io.cwd, "pnen-sim power: --curve");
+    const boundaryPath = values["boundary-figure"] === undefined ? undefined : figurePathNode(values["boundary-figure"] as string, io.cwd, "pnen-sim power: --boundary-figure");
     // The analytic plan first: a design that cannot be planned is refused before any simulation runs.
     const plan = design.sequential ? planSequential(design, { n: design.n, targetPower: targetPower ?? design.sequential.targetPower }) : null;
     let result: PowerResult;
@@ -130,8 +130,8 @@ export const powerCommand: Command = {
         await runner.close();
       }
     }
-    if (values.curve !== undefined) await writeCurve(design, result, targetPower, workers, resolve(io.cwd, values.curve), io.stderr, provenance);
-    if (sequential !== null && values["boundary-figure"] !== undefined) await writeBoundaryFigure(sequential.plan, resolve(io.cwd, values["boundary-figure"] as string), io.stderr, provenance);
+    if (curvePath !== undefined) await writeCurve(design, result, targetPower, workers, curvePath, io.stderr, provenance);
+    if (sequential !== null && boundaryPath !== undefined) await writeBoundaryFigure(sequential.plan, boundaryPath, io.stderr, provenance);
     if (values.json) io.stdout(`${JSON.stringify(jsonResult(result, search, provenance, sequential), null, 2)}\n`);
     else io.stdout(textReport(design, result, search, provenance, sequential));
     return 0;
@@ -165,7 +165,7 @@ function designFromFlags(values: Values, cwd: string): TrialDesign {
       medianControl: numberFlag("power", "median-control", text("median-control"), 0, { exclusiveMin: 0 }),
       medianTreatment,
       hazardRatio,
-      allocation: numberFlag("power", "allocation", text("allocation"), 1, { exclusiveMin: 0 }),
+      allocation: numberFlag("power", "allocation", text("allocation"), 1, { min: 1 / maximumAllocationRatio, max: maximumAllocationRatio }),
       accrualMonths: numberFlag("power", "accrual-months", text("accrual-months"), 24, { min: 0 }),
       followUpMonths: numberFlag("power", "followup-months", text("followup-months"), 24, { min: 0 }),
       dropoutRate: numberFlag("power", "dropout-rate", text("dropout-rate"), 0, { min: 0 }),
@@ -277,7 +277,7 @@ function describeSurvival(survival: ArmSurvivalSpec): string {
     case "piecewise":
       return `piecewise exponential, hazards ${survival.ratesPerMonth.map((rate) => Number(rate.toPrecision(3))).join(", ")}/month from months ${survival.startMonths.join(", ")}`;
     case "mixture":
-      return `mixture: ${survival.components.map((c) => `${Math.round((100 * c.weight) / survival.components.reduce((sum, d) => sum + d.weight, 0))}% median ${c.median} mo`).join(" + ")}`;
+      return `mixture: ${survival.components.map((c) => `${Math.round((c.weight / survival.components.reduce((sum, d) => sum + d.weight, 0)) * 100)}% median ${c.median} mo`).join(" + ")}`;
     case "strategy":
       return `strategy ${survival.strategy}, ${survival.endpoint.toUpperCase()}`;
     case "empirical":

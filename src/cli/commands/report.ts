@@ -67,6 +67,8 @@ export const reportCommand: Command = {
       cwd: io.cwd,
       packageVersion: packageVersion(),
       command: ["pnen-sim", "report", ...args].join(" "),
+      onNotice: (line) => io.stderr(`${line}\n`),
+      handleSignals: true,
       progress: io.stderrIsTTY ? (message) => io.stderr(`pnen-sim report: ${message}\n`) : undefined,
     });
     for (const warning of written.warnings) io.stderr(`pnen-sim report: warning: ${warning}\n`);

@@ -37,6 +37,9 @@ Flags:
                         scenario hash and seed in their metadata
   --no-patients         summary only: no patients file; the run streams in chunks of 65,536 patients, so memory
                         is the summary's tables (about 84 bytes per patient for 4 strategies), not the columns
+  --force               run even when the run's estimated peak memory exceeds the memory available (by default
+                        such a run is refused before it starts, naming a --n that fits; the estimate is a model
+                        fitted to measured runs, see README Performance; PNEN_SIM_MEMORY_LIMIT_MB=M sets the limit)
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -46,7 +49,11 @@ Monte Carlo error (paired batch means; shrinks with n) and, with --replicates, i
 not), and a design for the trial planner (pnen-sim power) for the spread a real trial would see; the calibration
 targets against their simulated values; provenance: version, scenario hash, seed) and
 DIR/manifest.json (version, scenario hash, seed, n, command line, start and end time, SHA-256 of the other
-two files). The files appear together at the end of the run; a failed run leaves the folder as it was. An invalid scenario is reported one problem per line (exit code 2).
+two files). The files appear together at the end of the run, switched in one committed step; a failed,
+interrupted (Ctrl-C: exit 130, SIGTERM: 143) or killed run leaves the folder as it was, and removes only files
+an earlier manifest of simulate lists, never yours. DIR is locked while a run writes to it (a second run into it
+is refused); leftovers of killed runs are removed by the next run, which says so. An invalid scenario is
+reported one problem per line (exit code 2).
 
 Research use only: simulated cohorts are not clinical evidence.
 `;
@@ -132,6 +139,7 @@ export const simulateCommand: Command = {
       schema: { type: "boolean", default: false },
       format: { type: "string", default: "csv" },
       "no-patients": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
     });
     if (values.schema) {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -157,6 +165,9 @@ export const simulateCommand: Command = {
       command: ["pnen-sim", "simulate", ...args].join(" "),
       format,
       patients: !values["no-patients"],
+      onNotice: (line) => io.stderr(`${line}\n`),
+      handleSignals: true,
+      force: values.force === true,
       onProgress(phase, done, total) {
         if (phase === "replicates") bars.replicates.update(done, total);
         else bars.simulate.update(phase === "simulate" ? done : total + done, values["no-patients"] ? total : 2 * total);
