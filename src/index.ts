@@ -78,6 +78,9 @@ export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationConte
   EvidenceChoice, SequencingAssumptionName, StrategyComparison, ComparedQuantity, EndpointComparison, MonteCarloInterval,
   ComparisonBatch, EndpointColumns, HeadToHead, HeadToHeadPoint, HeadToHeadDifference,
   TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling, ParameterSamplingRow, SampledRecord, SummaryTables } from "./simulate/index.js";
+// One patient's predicted outcomes: many outcome draws of the same patient under each strategy
+export { simulatePatientOutcomes } from "./simulate/index.js";
+export type { PatientOutcomes, PatientOutcomeOptions, PatientStrategyPrediction, PatientEndpointPrediction } from "./simulate/index.js";
 
 // Survival analysis: Kaplan–Meier, quantiles, log-rank, Cox, RMST, matching R's survival
 export { kaplanMeier, kaplanMeierByGroup, kaplanMeierFromTable, eventTable, labelLevels, survivalQuantile,

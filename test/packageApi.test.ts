@@ -54,6 +54,11 @@ describe("the public API", () => {
     for (const internal of ["readInputFile", "resolveEventCoding", "describeCell", "RawEvent"]) expect(Object.keys(nodeApi), internal).not.toContain(internal);
   });
 
+  it("simulatePatientOutcomes is public and its medians carry the order-statistic interval", () => {
+    expect(typeof browserApi.simulatePatientOutcomes).toBe("function");
+    expect(Object.keys(browserApi)).not.toContain("medianOrderStatisticInterval"); // the interval's core stays inside
+  });
+
   it("JSON.stringify(kaplanMeier(...)) writes the typed-array columns as arrays; typedArraysAsArrays does it for any result", () => {
     const km = browserApi.kaplanMeier([6, 6, 6, 7, 10, 13], [1, 1, 1, 0, 1, 1]);
     const json = JSON.parse(JSON.stringify(km));

@@ -30,3 +30,4 @@ export * from "./comparisonBatches.js";
 export * from "./batchMeansInterval.js";
 export * from "./strategyComparisons.js";
 export * from "./headToHead.js";
+export * from "./simulatePatientOutcomes.js";

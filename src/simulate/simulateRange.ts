@@ -50,6 +50,14 @@ export interface RangeResult {
   readonly scratch?: RangeScratch;
 }
 
+/**
+ * Fills patients [offset, offset + count) of `columns` (block `block` of the run) instead of the scenario's cohort
+ * generator: {@link simulateRange}'s hook for a given cohort (e.g. one fixed patient replicated, see
+ * `simulatePatientOutcomes`). The outcome draws stay those of the block, so patient i gets the same uniforms
+ * whichever filler made it.
+ */
+export type CohortFiller = (columns: CohortColumns, offset: number, count: number, block: number) => void;
+
 /** Per-block working buffers of {@link simulateRange}. */
 export interface RangeScratch {
   readonly hrPfs: Float64Array;
@@ -90,6 +98,10 @@ export function allocateStrategyColumns(size: number): StrategyColumns {
  *
  * A pathway that carries an integer `code` (the rules' do) is found compiled in an integer table by that
  * code; any other pathway by object identity.
+ *
+ * `fillCohort`, when given, makes each block's patients instead of the scenario's generator (the "cohort"
+ * sub-stream is then not drawn); everything after the cohort (hazard ratios, draws, rules, walk, censoring) is
+ * the same code.
  */
 export function simulateRange<S extends StrategyLike, T>(
   plan: SimulationPlan<S, T>,
@@ -98,6 +110,7 @@ export function simulateRange<S extends StrategyLike, T>(
   count: number,
   onProgress?: (done: number) => void,
   reuse?: Pick<RangeResult, "cohort" | "outcomes" | "scratch">,
+  fillCohort?: CohortFiller,
 ): RangeResult {
   const { scenario, model, strategies } = plan;
   const thresholds = plan.thresholds;
@@ -160,8 +173,10 @@ export function simulateRange<S extends StrategyLike, T>(
   for (let done = 0; done < count; done += cohortBlockSize) {
     const block = (first + done) / cohortBlockSize;
     const size = Math.min(cohortBlockSize, count - done);
-    fillUniforms(cohortDraws, size * cohortDrawsPerPatient, plan.seed, "cohort", block);
-    generateCohortFromUniforms(cohortSpec, cohortDraws, cohort, done, size);
+    if (fillCohort === undefined) {
+      fillUniforms(cohortDraws, size * cohortDrawsPerPatient, plan.seed, "cohort", block);
+      generateCohortFromUniforms(cohortSpec, cohortDraws, cohort, done, size);
+    } else fillCohort(cohort, done, size, block);
     patientHazardRatios(cohort, done, size, model.parameters, hrPfs, hrPps, hrDeath);
     fillUniforms(draws, size * outcomeDrawsPerPatient, plan.seed, "outcomes", block);
     if (sequencing) fillUniforms(sequencingDraws, size * sequencingDrawsPerPatient, plan.seed, "outcomes-sequencing", block);

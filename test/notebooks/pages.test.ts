@@ -263,4 +263,39 @@ describe("page /patient (issue 13 part B)", () => {
     expect(browser.problems.slice(before)).toEqual([]);
     await page.close();
   });
+  it("shows this patient's predicted median PFS and OS per strategy (issue 13 part C), and they change with the patient", async () => {
+    const before = browser.problems.length;
+    const page = await openPage("/patient", ".pnen-patient-outcomes tbody tr");
+    const medians = () => page.$$eval(".pnen-patient-outcomes tbody tr", (rows) => rows.map((r) => ({ strategy: (r as HTMLElement).dataset.strategy!, pfs: Number((r as HTMLElement).dataset.pfsMedian), os: Number((r as HTMLElement).dataset.osMedian), text: r.textContent ?? "" })));
+    const first = await medians();
+    // the default scenario's four strategies, each with finite medians (OS ≥ PFS) and an interval shown in months
+    expect(first.map((r) => r.strategy).sort()).toEqual(["captem-first", "conversion-first", "review", "upfront-surgery"]);
+    for (const r of first) {
+      expect(r.pfs, r.strategy).toBeGreaterThan(0);
+      expect(r.os, r.strategy).toBeGreaterThanOrEqual(r.pfs);
+      expect(r.text).toMatch(/\d+\.\d \(\d+\.\d–\d+\.\d\)/);
+    }
+    expect(await page.locator('figure.pnen-chart[data-name="patient-os"] svg').count()).toBeGreaterThan(0);
+    // a poorly differentiated carcinoma (NEC, Ki-67 60%) with bilobar disease: every median must fall
+    const box = page.getByLabel("Or paste a patient (JSON)");
+    await box.fill('{"age":70,"primarySite":"body","ki67":60,"mitoses":30,"differentiation":"poor","enetsType":"III","lesionCount":20,"largestLesionCm":6,"liverInvolvementPct":60,"extrahepaticDisease":true}');
+    await page.getByRole("button", { name: "Use this patient" }).click();
+    await page.locator(".pnen-patient-given").waitFor({ timeout: 30_000 });
+    await page.waitForFunction((old) => {
+      const row = document.querySelector<HTMLElement>('.pnen-patient-outcomes tbody tr[data-strategy="review"]');
+      return row !== null && Number(row.dataset.osMedian) !== old;
+    }, first.find((r) => r.strategy === "review")!.os, { timeout: 60_000 });
+    await settle(page);
+    const second = await medians();
+    for (const r of second) {
+      const was = first.find((f) => f.strategy === r.strategy)!;
+      expect(r.os, r.strategy).toBeLessThan(was.os);
+      expect(r.pfs, r.strategy).toBeLessThan(was.pfs);
+    }
+    expect(await page.locator(".pnen-patient-outcomes").innerText()).toMatch(/WHO NEC/);
+    await page.locator(".pnen-patient-outcomes").scrollIntoViewIfNeeded();
+    await screenshots(page, "patient-outcomes");
+    expect(browser.problems.slice(before)).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parsePatient, patientFields } from "../../cohort/parsePatient.js";
 import { loadRuleThresholds, loadStrategy } from "../../io/loadStrategies.js";
 import { explainPathway, type PathwayExplanation } from "../../rules/index.js";
@@ -8,6 +6,7 @@ import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
 import { packageVersion } from "../main.js";
 import { parseFlags } from "../parseFlags.js";
+import { readPatientJson } from "../readPatientJson.js";
 
 const fieldHelp = patientFields
   .map((f) => `  ${f.name.padEnd(25)}${f.default === undefined ? (f.name === "enetsType" ? "required*" : "required") : `default ${JSON.stringify(f.default)}`}${f.description ? `  — ${f.description}` : ""}`)
@@ -49,22 +48,6 @@ export function formatExplanation(explanation: PathwayExplanation): string {
   return `${lines.join("\n")}\n`;
 }
 
-function readPatientJson(text: string, cwd: string): unknown {
-  let source = text;
-  if (text.startsWith("@")) {
-    try {
-      source = readFileSync(resolve(cwd, text.slice(1)), "utf8");
-    } catch (error) {
-      throw new InputError(`pnen-sim explain: --patient: cannot read ${text.slice(1)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  try {
-    return JSON.parse(source) as unknown;
-  } catch (error) {
-    throw new InputError(`pnen-sim explain: --patient: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 export const explainCommand: Command = {
   name: "explain",
   summary: "Assign one patient a treatment pathway and explain why, rule by rule",
@@ -76,7 +59,7 @@ export const explainCommand: Command = {
       json: { type: "boolean", default: false },
     });
     if (values.patient === undefined) throw new InputError("pnen-sim explain: --patient is required (a JSON object; see 'pnen-sim explain --help')");
-    const patient = parsePatient(readPatientJson(values.patient, io.cwd));
+    const patient = parsePatient(readPatientJson("explain", values.patient, io.cwd));
     const strategy = loadStrategy(values.strategy);
     const explanation = explainPathway(patient, strategy, loadRuleThresholds());
     io.stdout(values.json ? `${JSON.stringify({ version: packageVersion(), notice: researchUseNotice, ...explanation }, null, 2)}\n` : formatExplanation(explanation));

@@ -6,11 +6,13 @@ import { InputError } from "../../util/InputError.js";
 import type { SimulationSummary } from "../../simulate/summarise.js";
 import type { Command, CommandIO } from "../Command.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
+import { runSimulatePatient } from "./simulatePatient.js";
 
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
                          [--format csv|arrow|parquet] [--no-patients]
+       pnen-sim simulate --patient JSON|@FILE [--draws N] [--scenario NAME|FILE] [--seed S] [--json]
        pnen-sim simulate --schema
 
 The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
@@ -41,6 +43,14 @@ Flags:
                         such a run is refused before it starts, naming a --n that fits; the estimate is a model
                         fitted to measured runs, see README Performance; PNEN_SIM_MEMORY_LIMIT_MB=M sets the limit)
   --schema              print the JSON Schema of scenario files and exit
+
+One patient (--patient): instead of a cohort, N outcome draws of the same patient under each strategy of the
+scenario (the cohort engine with every patient this one, the same calibrated model and seeded streams, no
+censoring), printed as the median PFS and OS per strategy with a 95% Monte Carlo interval (order statistics);
+no files are written.
+  --patient JSON|@FILE  the patient as 'pnen-sim explain --patient' takes it: a JSON object, or @FILE to read one
+  --draws N             outcome draws of the patient per strategy, 1-1000000 (default 4000)
+  --json                print the result as JSON (medians, intervals, pathways; version, scenario hash, seed)
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
 events, median PFS and OS with their Monte Carlo interval, landmark survival, hazard ratio against the reference
@@ -140,11 +150,28 @@ export const simulateCommand: Command = {
       format: { type: "string", default: "csv" },
       "no-patients": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
+      patient: { type: "string" },
+      draws: { type: "string" },
+      json: { type: "boolean", default: false },
     });
     if (values.schema) {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       return 0;
     }
+    // --- one patient's predicted outcomes (issue 13 part C) ---
+    if (values.patient === undefined) {
+      for (const flag of ["draws", "json"] as const) if (values[flag] !== undefined && values[flag] !== false) throw new InputError(`pnen-sim simulate: --${flag} needs --patient (one patient's outcome draws)`);
+    } else {
+      const cohortOnly: string[] = (["n", "out", "workers", "replicates"] as const).filter((flag) => values[flag] !== undefined);
+      if (values.format !== "csv") cohortOnly.push("format");
+      if (values["no-patients"]) cohortOnly.push("no-patients");
+      if (values.force) cohortOnly.push("force");
+      if (cohortOnly.length > 0) throw new InputError(`pnen-sim simulate: --patient: ${cohortOnly.map((f) => `--${f}`).join(", ")} do${cohortOnly.length === 1 ? "es" : ""} not apply to one patient (use --draws for the number of draws; nothing is written)`);
+      const draws = numberFlag("simulate", "draws", values.draws, 4000, { integer: true, min: 1, max: 1_000_000 });
+      const patientSeed = values.seed === undefined ? undefined : numberFlag("simulate", "seed", values.seed, 0, { integer: true, min: 0, max: 4294967295 });
+      return runSimulatePatient({ patient: values.patient, draws, scenario: values.scenario, seed: patientSeed, json: values.json }, io);
+    }
+    // --- end ---
     // --- patients file format (issue 14) ---
     if (!PatientsFormats.includes(values.format as PatientsFormat)) throw new InputError(`pnen-sim simulate: --format: expected csv, arrow or parquet, got '${values.format.slice(0, 40)}'`);
     const format = values.format as PatientsFormat;
