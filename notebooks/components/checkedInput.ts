@@ -1,11 +1,25 @@
 import { numberProblem, type NumberCheck } from "../engine/util/numberProblem.js";
 
 /** How a typed number is checked: the CLI command and flag it corresponds to, and its bounds. */
-export interface CheckedInputOptions extends NumberCheck {
+export interface FlagCheck extends NumberCheck {
   /** The CLI command whose flag this input mirrors ("simulate", "power"). */
   readonly command: string;
   /** The flag's name without dashes ("n", "seed", "tau"). */
   readonly flag: string;
+}
+
+/** Or a check of its own: the whole message for a typed text, null when valid (e.g. the patient parser's message for one field). */
+export interface CustomCheck {
+  readonly validate: (text: string) => string | null;
+}
+
+export type CheckedInputOptions = FlagCheck | CustomCheck;
+
+/** The message for `text` under `options`, or null when it is valid. */
+export function checkProblem(text: string, options: CheckedInputOptions): string | null {
+  if ("validate" in options) return options.validate(text);
+  const problem = numberProblem(text, options);
+  return problem === null ? null : `pnen-sim ${options.command}: --${options.flag}: ${problem}`;
 }
 
 /** An input element as Observable Inputs make them: an element with a `value`. */
@@ -43,8 +57,9 @@ export function checkedInput(input: ValueElement, options: CheckedInputOptions):
     (event) => {
       const target = event.target as HTMLInputElement;
       if (target === typed()) {
-        const found = numberProblem(target.value, options);
-        show(found === null ? null : `pnen-sim ${options.command}: --${options.flag}: ${found}`);
+        // The CLI's check first; then the input's own range and step (a value the CLI accepts but this input cannot hold).
+        const found = checkProblem(target.value, options) ?? boundsProblem(target);
+        show(found);
         if (found !== null) {
           // Not passed to the input (which would keep its previous value): the page hears that the value is now invalid.
           event.stopPropagation();
@@ -59,11 +74,19 @@ export function checkedInput(input: ValueElement, options: CheckedInputOptions):
     set: (value: unknown) => {
       input.value = value;
       const box = typed();
-      if (box && box.value !== "" && numberProblem(box.value, options) === null) show(null);
+      if (box && box.value !== "" && checkProblem(box.value, options) === null) show(null);
     },
   });
   Object.defineProperty(wrapper, "problem", { get: () => problem });
   return wrapper as CheckedInput;
+}
+
+/** What the input's own bounds say about its typed value (min, max, step), in the CLI's words; null when it holds. */
+function boundsProblem(box: HTMLInputElement): string | null {
+  if (box.checkValidity()) return null;
+  const label = box.closest("form")?.querySelector("label")?.textContent?.trim() ?? box.name;
+  const expected = [box.min !== "" ? `>= ${box.min}` : "", box.max !== "" ? `<= ${box.max}` : "", box.step !== "" && box.step !== "any" ? `in steps of ${box.step}` : ""].filter(Boolean).join(" ");
+  return `${label}: expected a number ${expected} (this input's range), got '${box.value}'`;
 }
 
 /** The problems of the checked inputs among `fields`, one line each. */
