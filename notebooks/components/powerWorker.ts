@@ -13,6 +13,7 @@ export type PowerJob =
   | { readonly kind: "power"; readonly design: TrialDesign }
   | { readonly kind: "curve"; readonly design: TrialDesign; readonly ns: readonly number[]; readonly hazardRatios: readonly number[]; readonly sims: number }
   | { readonly kind: "sampleSize"; readonly design: TrialDesign; readonly targetPower: number }
+  | { readonly kind: "plan"; readonly design: TrialDesign }
   | { readonly kind: "sequential"; readonly design: TrialDesign };
 
 /** What the worker posts back: progress (`done` of `total` simulation runs; total null when unknown), then the result or the error. */
@@ -36,6 +37,8 @@ export async function runPowerJob(job: PowerJob, progress: (done: number, total:
       return powerCurve(job.design, { ns: job.ns, hazardRatios: job.hazardRatios, sims: job.sims }, counting(job.ns.length * (job.hazardRatios.length + 1)));
     case "sampleSize":
       return findSampleSize(job.design, job.targetPower, counting(null));
+    case "plan":
+      return planSequential(job.design, { n: job.design.n });
     case "sequential": {
       const plan = planSequential(job.design, { n: job.design.n });
       return { plan, simulation: await simulateSequential(job.design, plan, counting(1)) };

@@ -76,6 +76,7 @@ export async function vegaChart(source: TopLevelSpec | ((width: FigureWidth | un
   figure.style.maxWidth = "none";
   const target = document.createElement("div");
   figure.append(target);
+  performance.mark(`vegaChart ${options.name} start`);
   const printSpec = typeof source === "function" ? source(undefined) : source;
   const column = Math.min(availableWidth(), 960);
   const smallest = smallestFontSize(printSpec);
@@ -115,6 +116,7 @@ export async function vegaChart(source: TopLevelSpec | ((width: FigureWidth | un
     }
   }
   if (options.downloads !== false) figure.append(downloadButtons({ name: options.name, view: screenSpec === printSpec ? view : await printView(printSpec), spec: printSpec, csv: options.csv }));
+  performance.mark(`vegaChart ${options.name} end`);
   return { element: figure, view };
 }
 

@@ -196,9 +196,13 @@ async function dragAndMeasure(page: Page, label: string, steps: number, settled:
   return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
 
-describe("no main-thread block over 200 ms during a slider drag", () => {
+// A long task is measured in wall-clock time, so on a machine shared with other jobs a block can last longer
+// than the page's own work: one retry (a second, independent drag) before the test fails; the measured tasks
+// and the load average are written to longtasks.json either way.
+describe("no main-thread block over 200 ms during a slider drag", { retry: 1 }, () => {
   it("Power: dragging the patients slider (simulations in a Web Worker)", async () => {
-    const page = await open("/power.html", "#power-status[data-status=done]");
+    const page = await open("/power.html", "#sequential-status[data-status=done]");
+    await page.locator('figure.pnen-chart[data-name="power-curve"] svg').waitFor({ timeout: 90_000 });
     const tasks = await dragAndMeasure(page, "Patients (n)", 25, async () => {
       await page.locator("#power-status[data-status=done]").waitFor({ timeout: 90_000 });
       await page.locator("#sequential-status[data-status=done]").waitFor({ timeout: 90_000 });
@@ -267,7 +271,7 @@ describe.each([
     if (name === "power") await page.locator('figure.pnen-chart[data-name="power-curve"] svg').waitFor({ timeout: 90_000 });
     await page.screenshot({ path: join(shots, `phone-${name}.png`), fullPage: true });
     expect(await page.locator('meta[name="viewport"]').getAttribute("content")).not.toContain("maximum-scale");
-    expect(await page.locator("figure.pnen-chart svg").count()).toBeGreaterThan(0);
+    if (name !== "patient") expect(await page.locator("figure.pnen-chart svg").count()).toBeGreaterThan(0);
     expect(await smallChartText(page, 10)).toEqual([]);
     expect(await truncatedTables(page)).toEqual([]);
     expect(await cellErrors(page)).toEqual([]);
