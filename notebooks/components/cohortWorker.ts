@@ -1,4 +1,4 @@
-import { Grades } from "../engine/cohort/index.js";
+import { Grades, type Scenario } from "../engine/cohort/index.js";
 import { firstLineCompositionRows } from "../engine/report/index.js";
 import { calibrateOutcomeModel, resolveOutcomeParameters } from "../engine/simulate/index.js";
 import { cohortCharacteristics } from "./cohortCharacteristics.js";
@@ -50,19 +50,16 @@ interface Prepared {
   readonly calibrationMs: number;
 }
 
-/** The page's computation for `inputs`, as the Cohort page used to run it on the main thread. */
-export function runCohort(prepared: Prepared, id: number, inputs: CohortInputs): CohortAnswer {
-  const { project, model } = prepared;
-  const base = project.scenarios[0]!;
-  const names = new Map(project.strategies.map((s) => [s.id, s.name]));
-  const treatmentNames = Object.fromEntries(project.registry.treatments.map((t) => [t.id, t.name]));
-  // Symptom control before surgery (glucose control, PPI) is not counted as a first line, as in the report.
-  const symptomControl = new Set(project.registry.treatments.filter((t) => t.kind === "symptom").map((t) => t.id));
-  const started = performance.now();
+/**
+ * The scenario the Cohort page's inputs describe: the base scenario with their size, seed, grade mix (weights
+ * normalised to shares), functional share (each grade's default share × the scale, at most 1) and follow-up.
+ * What the worker simulates, and what "Save scenario" writes (the CLI's scenario format).
+ */
+export function cohortScenario(base: Scenario, inputs: CohortInputs): Scenario {
   const weights = Grades.map((g) => inputs[g]);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const byGrade = base.cohort.functionalShareByGrade;
-  const scenario = changeScenario(base, {
+  return changeScenario(base, {
     n: inputs.size,
     seed: inputs.seed,
     cohort: {
@@ -73,6 +70,18 @@ export function runCohort(prepared: Prepared, id: number, inputs: CohortInputs):
     },
     followUp: { additionalFollowUpMonths: inputs.followUp },
   });
+}
+
+/** The page's computation for `inputs`, as the Cohort page used to run it on the main thread. */
+export function runCohort(prepared: Prepared, id: number, inputs: CohortInputs): CohortAnswer {
+  const { project, model } = prepared;
+  const base = project.scenarios[0]!;
+  const names = new Map(project.strategies.map((s) => [s.id, s.name]));
+  const treatmentNames = Object.fromEntries(project.registry.treatments.map((t) => [t.id, t.name]));
+  // Symptom control before surgery (glucose control, PPI) is not counted as a first line, as in the report.
+  const symptomControl = new Set(project.registry.treatments.filter((t) => t.kind === "symptom").map((t) => t.id));
+  const started = performance.now();
+  const scenario = cohortScenario(base, inputs);
   const result = runScenario(project, scenario, { model });
   const simulated = performance.now();
   const comparison = compareEndpoint(result, inputs.endpoint, { names, withLogRank: false });

@@ -25,6 +25,34 @@ function decode(text: string, like: unknown): Scalar | Scalar[] | undefined {
 }
 
 /**
+ * Sets fields of a form (a `checkedForm`, or any Observable Inputs form) from texts — a link's parameters, a
+ * loaded scenario — read as the type of each field's current value. A number the field refuses (outside its
+ * range, not an integer) is typed into its number box as given, so that the field's check shows the problem
+ * and the page computes nothing, instead of silently using the nearest allowed value.
+ */
+export function applyValues(input: StatefulInput, texts: Readonly<Record<string, string>>): void {
+  const current = input.value as Record<string, unknown>;
+  const next: Record<string, unknown> = { ...current };
+  let changed = false;
+  for (const [key, text] of Object.entries(texts)) {
+    if (!(key in current) || key === "problems") continue;
+    const value = decode(text, current[key]);
+    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) continue;
+    next[key] = value;
+    changed = true;
+  }
+  if (changed) input.value = next;
+  const fields = (input as { fields?: Record<string, HTMLElement> }).fields;
+  for (const [key, text] of Object.entries(texts)) {
+    if (typeof current[key] !== "number" || Object.is((input.value as Record<string, unknown>)[key], Number(text))) continue;
+    const box = fields?.[key]?.querySelector('input[type="number"]') as HTMLInputElement | null | undefined;
+    if (!box) continue;
+    box.value = text;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
+/**
  * Keeps an input's state in the page URL (issue 13: "a link reproduces the view"): each field of the form's value
  * is a query parameter `prefix.field` (a single input: `prefix`), written with `history.replaceState` as the
  * input changes; on page load, the parameters present are applied before the page reads the input, so a copied
@@ -37,36 +65,17 @@ export function urlState(input: StatefulInput, prefix: string): StatefulInput {
   const params = new URLSearchParams(window.location.search);
   const current = input.value;
   const isForm = current !== null && typeof current === "object" && !Array.isArray(current);
-  const typedInto: [Element, string][] = [];
   if (isForm) {
-    const entries = Object.entries(current as Record<string, unknown>).filter(([key]) => key !== "problems");
-    const next: Record<string, unknown> = { ...(current as Record<string, unknown>) };
-    let changed = false;
-    for (const [key, like] of entries) {
+    const given: Record<string, string> = {};
+    for (const key of Object.keys(current as Record<string, unknown>)) {
       const text = params.get(`${prefix}.${key}`);
-      if (text === null) continue;
-      const value = decode(text, like);
-      if (value === undefined) continue;
-      if (typeof value === "number" && !Number.isFinite(value)) continue;
-      next[key] = value;
-      changed = true;
+      if (text !== null && key !== "problems") given[key] = text;
     }
-    if (changed) input.value = next;
-    // A number the input refused (out of its range, not an integer): type it in, so its check shows the message.
-    for (const [key, like] of entries) {
-      const text = params.get(`${prefix}.${key}`);
-      if (text === null || typeof like !== "number" || Object.is((input.value as Record<string, unknown>)[key], Number(text))) continue;
-      const box = (input as { fields?: Record<string, HTMLElement> }).fields?.[key]?.querySelector('input[type="number"]');
-      if (box) typedInto.push([box, text]);
-    }
+    applyValues(input, given);
   } else {
     const text = params.get(prefix);
     const value = text === null ? undefined : decode(text, current);
     if (value !== undefined) input.value = value;
-  }
-  for (const [box, text] of typedInto) {
-    (box as HTMLInputElement).value = text;
-    box.dispatchEvent(new Event("input", { bubbles: true }));
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener("input", () => {

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { parseScenario } from "../../src/cohort/parseScenario.js";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -167,6 +168,41 @@ describe("state in the URL", () => {
     await expect.poll(() => problemAt(bad, "Patients (n)").innerText(), { timeout: 30_000 }).toBe("pnen-sim power: --n: expected an integer >= 10 <= 1000, got '5000'");
     expect(await bad.getByLabel("Patients (n)", { exact: true }).inputValue()).toBe("5000");
     await bad.close();
+  });
+});
+
+describe("scenario JSON on the Cohort page (the CLI's format and validation)", () => {
+  it("saves what the inputs show, loads a changed file, and refuses an invalid one with the parser's message", async () => {
+    const page = await open("/cohort.html", "#cohort-timing[data-ms]");
+    await page.getByLabel("Seed", { exact: true }).fill("4242");
+    await page.locator('#cohort-timing[data-seed="4242"]').waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save scenario (JSON)" }).click()]);
+    const file = join(shots, "downloads", download.suggestedFilename());
+    await download.saveAs(file);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    const scenario = parseScenario(saved, file); // the CLI's parser accepts it
+    expect(scenario.seed).toBe(4242);
+    expect(scenario.cohort.size).toBe(20000);
+    const changed = join(shots, "downloads", "changed-scenario.json");
+    writeFileSync(changed, JSON.stringify({ ...saved, seed: 99, cohort: { ...saved.cohort, size: 3000 } }));
+    await page.getByLabel("Load scenario (JSON)").setInputFiles(changed);
+    await page.locator('#cohort-timing[data-seed="99"][data-patients="3000"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel("Seed", { exact: true }).inputValue()).toBe("99");
+    const invalid = join(shots, "downloads", "invalid-scenario.json");
+    const bad = { ...saved, cohort: { ...saved.cohort, size: -3 } };
+    writeFileSync(invalid, JSON.stringify(bad));
+    let expected = "";
+    try {
+      parseScenario(bad, "invalid-scenario.json", ["review", "conversion-first", "upfront-surgery", "captem-first"]);
+    } catch (error) {
+      expected = (error as Error).message;
+    }
+    expect(expected).toMatch(/cohort\.size/);
+    await page.getByLabel("Load scenario (JSON)").setInputFiles(invalid);
+    await expect.poll(() => page.locator("#scenario-problem").innerText()).toContain(expected.split("\n")[0]);
+    expect(await page.getByLabel("Seed", { exact: true }).inputValue(), "an invalid file changes nothing").toBe("99");
+    expect(await cellErrors(page)).toEqual([]);
+    await page.close();
   });
 });
 
