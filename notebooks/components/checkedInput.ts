@@ -78,7 +78,7 @@ export function checkedInput(input: ValueElement, options: CheckedInputOptions):
     },
   });
   Object.defineProperty(wrapper, "problem", { get: () => problem });
-  return wrapper as CheckedInput;
+  return wrapper as unknown as CheckedInput;
 }
 
 /** What the input's own bounds say about its typed value (min, max, step), in the CLI's words; null when it holds. */
@@ -112,5 +112,5 @@ export function checkedForm<T extends Record<string, ValueElement>>(form: (field
       inner.value = value;
     },
   });
-  return wrapper as ValueElement;
+  return wrapper as unknown as ValueElement;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseScenario } from "../../src/cohort/parseScenario.js";
-import { loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
@@ -206,17 +206,52 @@ describe("scenario JSON on the Cohort page (the CLI's format and validation)", (
   });
 });
 
+/** Main-thread tasks seen while `action` ran: wall-clock long tasks (PerformanceObserver) and each task's CPU time (Chromium's trace). */
+interface Blocks {
+  /** Long tasks (over 50 ms) as the page's PerformanceObserver reports them, wall-clock ms. */
+  readonly longTasksMs: number[];
+  /** The longest main-thread tasks by thread CPU time (the trace's `tdur`), ms: what the page itself made the thread do. */
+  readonly longestCpuMs: number[];
+  /** The same trace's longest tasks by wall-clock time, ms (they should match the long tasks). */
+  readonly longestTraceWallMs: number[];
+}
+
 /**
- * Drags the range slider next to the number box labelled `label` from one end to the other in `steps` mouse
- * moves, and returns the long tasks (main-thread blocks over 50 ms) Chromium reported from the start of the drag
- * until the page settled.
+ * Runs `action` while recording main-thread blocks two ways. A PerformanceObserver "longtask" entry is wall-clock
+ * time, which on a machine shared with other jobs also counts the time the thread waited for a core; Chromium's
+ * trace gives each task's thread CPU time as well, which does not depend on the machine's load.
  */
-async function dragAndMeasure(page: Page, label: string, steps: number, settled: () => Promise<void>): Promise<number[]> {
+async function measureBlocks(page: Page, action: () => Promise<void>): Promise<Blocks> {
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.__longTasks.push(entry.duration))).observe({ type: "longtask" });
   });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Tracing.start", { categories: "disabled-by-default-devtools.timeline,devtools.timeline,toplevel", transferMode: "ReturnAsStream" });
+  await action();
+  const done = new Promise<string>((resolve) => cdp.once("Tracing.tracingComplete", (event) => resolve(event.stream as string)));
+  await cdp.send("Tracing.end");
+  const stream = await done;
+  let text = "";
+  for (;;) {
+    const chunk = await cdp.send("IO.read", { handle: stream });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, "base64").toString("utf8") : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send("IO.close", { handle: stream });
+  await cdp.detach();
+  const trace = JSON.parse(text) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] };
+  const mainThreads = new Set(trace.traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+  const tasks = trace.traceEvents.filter((e) => e.ph === "X" && e.name === "RunTask" && mainThreads.has(`${e.pid}:${e.tid}`) && typeof e.tdur === "number");
+  const cpu = tasks.map((e) => e.tdur! / 1000).sort((a, b) => b - a);
+  const wall = tasks.map((e) => (e.dur ?? 0) / 1000).sort((a, b) => b - a);
+  const longTasksMs = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  return { longTasksMs: longTasksMs.map((t) => Math.round(t)), longestCpuMs: cpu.slice(0, 10).map((t) => Math.round(t)), longestTraceWallMs: wall.slice(0, 10).map((t) => Math.round(t)) };
+}
+
+/** Drags the range slider next to the number box labelled `label` from one end to the other in `steps` mouse moves, then waits until `settled`. */
+async function drag(page: Page, label: string, steps: number, settled: () => Promise<void>): Promise<void> {
   const slider = page.locator(".pnen-checked", { has: page.getByLabel(label, { exact: true }) }).locator('input[type="range"]');
   const box = (await slider.boundingBox())!;
   const y = box.y + box.height / 2;
@@ -229,34 +264,40 @@ async function dragAndMeasure(page: Page, label: string, steps: number, settled:
   await page.mouse.up();
   await settled();
   await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 }
 
-// A long task is measured in wall-clock time, so on a machine shared with other jobs a block can last longer
-// than the page's own work: one retry (a second, independent drag) before the test fails; the measured tasks
-// and the load average are written to longtasks.json either way.
-describe("no main-thread block over 200 ms during a slider drag", { retry: 1 }, () => {
+/**
+ * The issue's bound, 200 ms, on the page's own work: every main-thread task's CPU time. The wall-clock long
+ * tasks are held to it too when the machine has a core free for the browser (1-minute load average below the
+ * number of cores); above that they measure the machine's queue as much as the page, and are recorded only.
+ */
+function expectNoBlockOver200(blocks: Blocks): void {
+  expect(Math.max(0, ...blocks.longestCpuMs), "longest main-thread task, CPU time").toBeLessThan(200);
+  if (loadavg()[0]! < cpus().length) expect(Math.max(0, ...blocks.longTasksMs), "longest long task, wall clock").toBeLessThan(200);
+}
+
+describe("no main-thread block over 200 ms during a slider drag", () => {
   it("Power: dragging the patients slider (simulations in a Web Worker)", async () => {
     const page = await open("/power.html", "#sequential-status[data-status=done]");
     await page.locator('figure.pnen-chart[data-name="power-curve"] svg').waitFor({ timeout: 90_000 });
-    const tasks = await dragAndMeasure(page, "Patients (n)", 25, async () => {
+    const blocks = await measureBlocks(page, () => drag(page, "Patients (n)", 25, async () => {
       await page.locator("#power-status[data-status=done]").waitFor({ timeout: 90_000 });
       await page.locator("#sequential-status[data-status=done]").waitFor({ timeout: 90_000 });
       await page.locator('figure.pnen-chart[data-name="power-curve"] svg').waitFor({ timeout: 90_000 });
-    });
-    measurements.powerDrag = { what: "n slider dragged end to end on /power (25 moves, 40 ms apart), until every result is drawn again", longTasksMs: tasks.map((t) => Math.round(t)), maxMs: Math.round(Math.max(0, ...tasks)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) };
-    expect(Math.max(0, ...tasks)).toBeLessThan(200);
+    }));
+    measurements.powerDrag = { what: "n slider dragged end to end on /power (25 moves, 40 ms apart), until every result is drawn again", ...blocks, loadAverage: loadavg().map((x) => Number(x.toFixed(2))), cores: cpus().length };
+    expectNoBlockOver200(blocks);
     expect(await cellErrors(page)).toEqual([]);
     await page.close();
   });
 
   it("Cohort: dragging the patients slider (20,000 patients × 4 strategies re-simulated per change)", async () => {
     const page = await open("/cohort.html", "#cohort-timing[data-ms]");
-    const tasks = await dragAndMeasure(page, "Patients", 20, async () => {
+    const blocks = await measureBlocks(page, () => drag(page, "Patients", 20, async () => {
       await page.locator('#cohort-timing[data-ms][data-patients="20000"]').waitFor({ timeout: 90_000 });
-    });
-    measurements.cohortDrag = { what: "patients slider dragged end to end on /cohort (20 moves, 40 ms apart; each change re-simulates up to 20,000 patients × 4 strategies)", longTasksMs: tasks.map((t) => Math.round(t)), maxMs: Math.round(Math.max(0, ...tasks)), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) };
-    expect(Math.max(0, ...tasks)).toBeLessThan(200);
+    }));
+    measurements.cohortDrag = { what: "patients slider dragged end to end on /cohort (20 moves, 40 ms apart; each change re-simulates up to 20,000 patients × 4 strategies in a worker and redraws)", ...blocks, loadAverage: loadavg().map((x) => Number(x.toFixed(2))), cores: cpus().length };
+    expectNoBlockOver200(blocks);
     await page.close();
   });
 });
