@@ -171,6 +171,19 @@ describe("state in the URL", () => {
   });
 });
 
+describe("state in the URL: Uncertainty", () => {
+  it("the number of replicates comes from the link, and seed 1.5 in a link is shown with its message", async () => {
+    const page = await open("/uncertainty.html?psa.replicates=5&psa.n=1000", '#psa-progress[data-done="5"]');
+    expect(await page.getByLabel("Replicates", { exact: true }).inputValue()).toBe("5");
+    await page.close();
+    const bad = await browser.newPage();
+    await bad.goto(`${server.url}/uncertainty.html?psa.seed=1.5`, { waitUntil: "networkidle" });
+    await expect.poll(() => problemAt(bad, "Seed").innerText(), { timeout: 30_000 }).toBe("pnen-sim report: --seed: expected an integer >= 0 <= 4294967295, got '1.5'");
+    await bad.locator("#psa-blocked").waitFor();
+    await bad.close();
+  });
+});
+
 describe("scenario JSON on the Cohort page (the CLI's format and validation)", () => {
   it("saves what the inputs show, loads a changed file, and refuses an invalid one with the parser's message", async () => {
     const page = await open("/cohort.html", "#cohort-timing[data-ms]");
