@@ -36,6 +36,8 @@ export type CohortRequest = { readonly type: "init"; readonly bundleUrl: string 
 export interface CohortAnswer {
   readonly id: number;
   readonly strategies: number;
+  /** The strategies' ids, in the order of the comparison's curves. */
+  readonly strategyIds: readonly string[];
   readonly comparison: ReturnType<typeof compareEndpoint>;
   readonly characteristics: ReturnType<typeof cohortCharacteristics>;
   readonly firstLines: ReturnType<typeof firstLineCompositionRows>;
@@ -88,7 +90,7 @@ export function runCohort(prepared: Prepared, id: number, inputs: CohortInputs):
   const characteristics = cohortCharacteristics(result.cohort, project.thresholds);
   const firstLines = firstLineCompositionRows(reportStrategies(result, (s) => names.get(s) ?? s), treatmentNames, symptomControl);
   const analysed = performance.now();
-  return { id, strategies: result.strategies.length, comparison, characteristics, firstLines, simulateMs: simulated - started, analyseMs: analysed - simulated, calibrationMs: prepared.calibrationMs };
+  return { id, strategies: result.strategies.length, strategyIds: [...result.strategies], comparison, characteristics, firstLines, simulateMs: simulated - started, analyseMs: analysed - simulated, calibrationMs: prepared.calibrationMs };
 }
 
 const scope = globalThis as unknown as { WorkerGlobalScope?: new () => unknown; postMessage(message: unknown): void; onmessage: ((event: MessageEvent<CohortRequest>) => void) | null };

@@ -2,6 +2,7 @@ import vegaEmbed from "vega-embed";
 import type { View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
 import type { FigureWidth } from "../engine/figures/journalSize.js";
+import type { ChartProvenance } from "./chartProvenance.js";
 import { downloadButtons } from "./downloadButtons.js";
 
 /** A rendered Vega-Lite figure: the element to display and the live Vega view behind it. */
@@ -15,8 +16,12 @@ export interface VegaChartOptions {
   readonly name: string;
   /** Rows for the CSV download; no CSV button when left out. */
   readonly csv?: readonly Readonly<Record<string, unknown>>[];
-  /** Show the SVG / PNG / CSV / Vega-Lite download buttons (default true). */
+  /** Show the download buttons (default true). */
   readonly downloads?: boolean;
+  /** The spec re-laid out at a journal width in millimetres, for the downloads; default: the displayed spec. */
+  readonly specAt?: (widthMm: number) => TopLevelSpec;
+  /** Version, scenario hash, seed and n written into every download (chartProvenance). */
+  readonly provenance?: ChartProvenance;
 }
 
 /** Points per millimetre (the figure specs are laid out in points). */
@@ -115,14 +120,10 @@ export async function vegaChart(source: TopLevelSpec | ((width: FigureWidth | un
       figure.style.overflowX = "auto";
     }
   }
-  if (options.downloads !== false) figure.append(downloadButtons({ name: options.name, view: screenSpec === printSpec ? view : await printView(printSpec), spec: printSpec, csv: options.csv }));
+  // Downloads at journal widths: the page's own specAt, else the builder, else the spec as given.
+  const specAt = options.specAt ?? (typeof source === "function" ? (mm: number) => source(mm) : () => printSpec);
+  if (options.downloads !== false) figure.append(downloadButtons({ name: options.name, specAt, csv: options.csv, provenance: options.provenance }));
   performance.mark(`vegaChart ${options.name} end`);
   return { element: figure, view };
 }
 
-/** A Vega view of `spec` off the page (for downloads at the print layout when the screen shows another). */
-async function printView(spec: TopLevelSpec): Promise<View> {
-  const holder = document.createElement("div");
-  const { view } = await vegaEmbed(holder, spec as never, { renderer: "svg", actions: false });
-  return view;
-}
