@@ -78,6 +78,9 @@ export default {
   title: "pnen-sim dashboards",
   root: "notebooks",
   output: "dashboard-dist",
+  // Links end in ".html" (issue 13): the site then works under any static file server (python3 -m http.server,
+  // a plain bucket), not only under servers that map /cohort to cohort.html.
+  preserveExtension: true,
   globalStylesheets: ["observablehq:stdlib/inputs.css"],
   style: "style.css",
   search: false,

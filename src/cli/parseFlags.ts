@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../util/InputError.js";
+import { numberProblem, type NumberCheck } from "../util/numberProblem.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -33,32 +34,9 @@ export function parseFlags<const O extends Options>(command: string, args: reado
 }
 
 /** Reads a flag as a finite number, or throws an InputError naming the flag and the expectation. */
-export function numberFlag(
-  command: string,
-  name: string,
-  value: string | undefined,
-  fallback: number,
-  check: { integer?: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number } = {},
-): number {
+export function numberFlag(command: string, name: string, value: string | undefined, fallback: number, check: NumberCheck = {}): number {
   if (value === undefined) return fallback;
-  const number = Number(value);
-  const expected = [
-    check.integer ? "an integer" : "a number",
-    check.min !== undefined ? `>= ${check.min}` : "",
-    check.exclusiveMin !== undefined ? `> ${check.exclusiveMin}` : "",
-    check.max !== undefined ? `<= ${check.max}` : "",
-    check.exclusiveMax !== undefined ? `< ${check.exclusiveMax}` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
-  const bad =
-    value.trim() === "" ||
-    !Number.isFinite(number) ||
-    (check.integer && !Number.isInteger(number)) ||
-    (check.min !== undefined && number < check.min) ||
-    (check.max !== undefined && number > check.max) ||
-    (check.exclusiveMin !== undefined && number <= check.exclusiveMin) ||
-    (check.exclusiveMax !== undefined && number >= check.exclusiveMax);
-  if (bad) throw new InputError(`pnen-sim ${command}: --${name}: expected ${expected}, got '${value}'`);
-  return number;
+  const problem = numberProblem(value, check);
+  if (problem !== null) throw new InputError(`pnen-sim ${command}: --${name}: ${problem}`);
+  return Number(value);
 }

@@ -14,13 +14,13 @@ const shots = join(root, "test-output", "dashboard");
 /** The pages of the site, and an element each must show once its cells have run. */
 const pages = [
   { name: "index", path: "/", ready: "h1" },
-  { name: "evidence", path: "/evidence", ready: ".pnen-evidence-figures table tbody tr", contains: "Review (Lu et al. 2025)" },
-  { name: "validation", path: "/validation", ready: ".pnen-validation-table table tbody tr", contains: "RADIANT-3" },
-  { name: "patient", path: "/patient", ready: ".pnen-trace li" },
-  { name: "compare", path: "/compare", ready: "figure.pnen-chart svg" },
-  { name: "cohort", path: "/cohort", ready: "#cohort-timing[data-ms]" },
-  { name: "uncertainty", path: "/uncertainty", ready: '#psa-progress[data-done="30"]' },
-  { name: "power", path: "/power", ready: "figure.pnen-chart svg" },
+  { name: "evidence", path: "/evidence.html", ready: ".pnen-evidence-figures table tbody tr", contains: "Review (Lu et al. 2025)" },
+  { name: "validation", path: "/validation.html", ready: ".pnen-validation-table table tbody tr", contains: "RADIANT-3" },
+  { name: "patient", path: "/patient.html", ready: ".pnen-trace li" },
+  { name: "compare", path: "/compare.html", ready: "figure.pnen-chart svg" },
+  { name: "cohort", path: "/cohort.html", ready: "#cohort-timing[data-ms]" },
+  { name: "uncertainty", path: "/uncertainty.html", ready: '#psa-progress[data-done="30"]' },
+  { name: "power", path: "/power.html", ready: 'figure.pnen-chart[data-name="power-curve"] svg' },
 ] as const;
 
 let server: StaticServer;
@@ -79,7 +79,7 @@ async function open(name: string, path: string, ready: string): Promise<Page> {
 describe("dashboard site", () => {
   it("has exactly the expected pages (an .md file under src/ would become a page through the engine link)", () => {
     const html = (readdirSync(site, { recursive: true }) as string[]).filter((file) => file.endsWith(".html")).sort();
-    expect(html).toEqual([...pages.map((p) => (p.path === "/" ? "index.html" : `${p.path.slice(1)}.html`))].sort());
+    expect(html).toEqual([...pages.map((p) => (p.path === "/" ? "index.html" : p.path.slice(1)))].sort());
   });
 });
 
@@ -100,7 +100,7 @@ describe("page /cohort", () => {
   it("re-simulates in the browser when an input changes: the Kaplan-Meier chart is redrawn with different data, and the time is measured", async () => {
     const before = browser.problems.length;
     const page = await browser.newPage();
-    await page.goto(`${server.url}/cohort`, { waitUntil: "networkidle" });
+    await page.goto(`${server.url}/cohort.html`, { waitUntil: "networkidle" });
     const timing = page.locator("#cohort-timing[data-ms]");
     await timing.waitFor({ timeout: 60_000 });
     const kmPaths = () => page.$$eval('figure.pnen-chart[data-name^="cohort-km"] svg g.role-mark path', (paths) => paths.map((p) => p.getAttribute("d") ?? "").join("|"));
@@ -144,7 +144,7 @@ describe("page /patient", () => {
   it("recomputes the pathway and its trace when the patient changes", async () => {
     const before = browser.problems.length;
     const page = await browser.newPage();
-    await page.goto(`${server.url}/patient`, { waitUntil: "networkidle" });
+    await page.goto(`${server.url}/patient.html`, { waitUntil: "networkidle" });
     const heading = page.locator(".pnen-pathway h2");
     await heading.waitFor({ timeout: 30_000 });
     expect(await heading.innerText()).toContain("WHO G2");
@@ -161,7 +161,7 @@ describe("page /power", () => {
   it("finds the sample size for a target power on request", async () => {
     const before = browser.problems.length;
     const page = await browser.newPage();
-    await page.goto(`${server.url}/power`, { waitUntil: "networkidle" });
+    await page.goto(`${server.url}/power.html`, { waitUntil: "networkidle" });
     await page.locator("figure.pnen-chart svg").waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Find n" }).click();
     const answer = page.locator(".pnen-sample-size");

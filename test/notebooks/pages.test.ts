@@ -74,7 +74,7 @@ async function setStrategy(page: Page, name: string, checked: boolean): Promise<
 describe("page /compare (issue 13 part B)", () => {
   it("keeps each strategy's colour when the selection changes (unticking the reference, adding others)", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/compare", 'figure.pnen-chart[data-name="km-pfs"] svg');
+    const page = await openPage("/compare.html", 'figure.pnen-chart[data-name="km-pfs"] svg');
     const initial = await legendColours(page, "km-pfs");
     const names = Object.keys(initial);
     expect(names.length).toBeGreaterThanOrEqual(2);
@@ -96,7 +96,7 @@ describe("page /compare (issue 13 part B)", () => {
 
   it("prints no log-rank p, labels the hazard-ratio interval as Monte Carlo, marks published medians and shows the head-to-head view with a reference chooser", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/compare", ".pnen-head-to-head table tbody tr");
+    const page = await openPage("/compare.html", ".pnen-head-to-head table tbody tr");
     const text = await page.locator("main").innerText();
     expect(text).not.toMatch(/log-rank/i);
     expect(text).toContain("HR (95% Monte Carlo interval)");
@@ -137,7 +137,7 @@ describe("page /compare (issue 13 part B)", () => {
 
   it("shows a message, not Review, when every strategy is unticked", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/compare", 'figure.pnen-chart[data-name="km-pfs"] svg');
+    const page = await openPage("/compare.html", 'figure.pnen-chart[data-name="km-pfs"] svg');
     for (const box of await page.getByRole("checkbox").all()) {
       const label = await box.evaluate((el) => el.closest("label")?.textContent ?? "");
       if (/\d+$/.test(label)) continue; // landmark months
@@ -155,7 +155,7 @@ describe("page /compare (issue 13 part B)", () => {
 
   it("downloads the Kaplan–Meier figure as SVG, PNG (300 dpi), PDF, CSV and JSON at 89 and 183 mm, each carrying version, scenario hash, seed and n", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/compare", 'figure.pnen-chart[data-name="km-pfs"] svg');
+    const page = await openPage("/compare.html", 'figure.pnen-chart[data-name="km-pfs"] svg');
     const figure = page.locator('figure.pnen-chart[data-name="km-pfs"]');
     const save = async (format: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), figure.locator(`button[data-format="${format}"]`).click()]);
@@ -205,7 +205,7 @@ describe("page /compare (issue 13 part B)", () => {
 describe("page /validation", () => {
   it("shows each shipped trial's predicted against published hazard ratios, the validation plot and the circularity flags", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/validation", ".pnen-validation-table table tbody tr");
+    const page = await openPage("/validation.html", ".pnen-validation-table table tbody tr");
     const table = await page.locator(".pnen-validation-table").innerText();
     for (const trial of ["RADIANT-3", "SUN1111", "SANET-p"]) expect(table).toContain(trial);
     expect(await page.locator(".pnen-validation-table table tbody tr").count()).toBeGreaterThanOrEqual(4);
@@ -222,7 +222,7 @@ describe("page /validation", () => {
 describe("page /evidence", () => {
   it("shows the figures and assumptions behind a chosen strategy with their source check, in tables with no cut-off columns or dead checkboxes", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/evidence", ".pnen-strategy-evidence table tbody tr");
+    const page = await openPage("/evidence.html", ".pnen-strategy-evidence table tbody tr");
     const drivers = await page.locator(".pnen-strategy-evidence").innerText();
     expect(drivers).toMatch(/agrees|differs|partly|not yet checked/);
     expect(drivers).toMatch(/Published figure/);
@@ -243,7 +243,7 @@ describe("page /evidence", () => {
 describe("page /patient (issue 13 part B)", () => {
   it("names treatments in words, and takes a pasted patient JSON with the CLI's checks and messages", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/patient", ".pnen-trace li");
+    const page = await openPage("/patient.html", ".pnen-trace li");
     const all = await page.locator(".pnen-all-strategies").innerText();
     expect(all).not.toMatch(/\d: [a-z]+[A-Z][a-zA-Z]*/); // no "1: conversionTherapy"
     expect(all).toMatch(/1\. [A-Z]/);

@@ -22,8 +22,10 @@ export interface StaticServer {
 }
 
 /**
- * Serves a built Framework site from `root` on 127.0.0.1 (a free port), as Framework's clean URLs expect:
- * `/cohort` is `cohort.html`, `/` is `index.html`. Node only; for tests.
+ * Serves a built Framework site from `root` on 127.0.0.1 (a free port) as a plain static file server does
+ * (python3 -m http.server, a bucket): a path is a file, a folder is its index.html, and nothing else — no
+ * guessing `/cohort` means `cohort.html` — so the tests see what a user of any static server sees (issue 13).
+ * Node only; for tests.
  */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = normalize(root);
@@ -35,7 +37,6 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
     if (!existsSync(file)) {
       response.writeHead(404, { "content-type": "text/plain" }).end(`not found: ${pathname}`);
       return;
