@@ -11,6 +11,8 @@ import { type ReplicateSummary, replicateModel, summariseReplicates } from "./re
 import { runPlanOnWorkersNode } from "./runWorkersNode.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { type SimulationResult, simulationPlan } from "./simulate.js";
+import type { SimulationPlan } from "./simulateRange.js";
+import type { RuleThresholds, Strategy } from "../rules/index.js";
 import { type SimulationSummary, summarise } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
@@ -44,6 +46,14 @@ export interface SimulationRunOptions {
   readonly format?: PatientsFormat;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
+  /**
+   * Where the results of the plan come from (replicate 0 is the base case, r = 1 … R the PSA replicates, whose plan
+   * carries their model): by default simulated on `workers` threads; the merge of shards (issue 15,
+   * mergeShardsNode) reads them from the shard folders instead, so that everything after is the same code.
+   */
+  readonly simulatePlan?: (plan: SimulationPlan<Strategy, RuleThresholds>, replicate: number) => Promise<SimulationResult>;
+  /** Extra fields of manifest.json (e.g. the shards a merged run was made of). */
+  readonly manifestFields?: Readonly<Record<string, unknown>>;
 }
 
 /** What {@link runSimulationNode} produced (summary.json is `{...summary, calibration, replicates?}`). */
@@ -81,7 +91,8 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
-  const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
+  const simulatePlan = options.simulatePlan ?? ((p: typeof plan, replicate: number) => runPlanOnWorkersNode(p, context.assignPathway, workers, replicate === 0 ? (done, total) => options.onProgress?.("simulate", done, total) : undefined));
+  const result = await simulatePlan(plan, 0);
   const version = packageVersionNode();
   const hash = scenarioHash(scenario);
   // the outcome model and the pathways also depend on data/ (figures, thresholds, treatments, assumptions,
@@ -109,7 +120,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const summaries: SimulationSummary[] = [];
     if (replicateCount > 0) {
       for (let r = 1; r <= replicateCount; r++) {
-        summaries.push(summarise(await runPlanOnWorkersNode({ ...plan, model: replicateModel(scenario, context, seed, r) }, context.assignPathway, workers)));
+        summaries.push(summarise(await simulatePlan({ ...plan, model: replicateModel(scenario, context, seed, r) }, r)));
         options.onProgress?.("replicates", r, replicateCount);
       }
       replicates = summariseReplicates(summaries);
@@ -129,6 +140,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       replicates: replicateCount,
       workers,
       strategies: result.strategies,
+      ...options.manifestFields,
       command: options.command ?? null,
       started: started.toISOString(),
       finished: new Date().toISOString(),

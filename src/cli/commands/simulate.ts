@@ -3,6 +3,8 @@ import { scenarioJsonSchema } from "../../cohort/scenarioJsonSchema.js";
 import { defaultCalibrationCohortSize } from "../../simulate/calibrateOutcomeModel.js";
 import { PatientsFormats, type PatientsFormat, runSimulationNode } from "../../simulate/runSimulationNode.js";
 import { InputError } from "../../util/InputError.js";
+import { runShardNode } from "../../simulate/runShardNode.js";
+import { parseShardFlag } from "../../simulate/shardRange.js";
 import type { SimulationSummary } from "../../simulate/summarise.js";
 import type { Command, CommandIO } from "../Command.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
@@ -10,7 +12,7 @@ import { numberFlag, parseFlags } from "../parseFlags.js";
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
-                         [--format csv|arrow|parquet]
+                         [--format csv|arrow|parquet] [--shard K/N]
        pnen-sim simulate --schema
 
 The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
@@ -35,6 +37,11 @@ Flags:
                         Arrow IPC file, also read as Feather v2) or parquet (patients.parquet); Arrow and
                         Parquet keep full-precision months, code text as dictionaries and carry the version,
                         scenario hash and seed in their metadata
+  --shard K/N           run only the K-th of N parts of the run (whole blocks of 4,096 patients, base case and
+                        every replicate) and write a shard folder (DIR, default reports/shards/K-of-N:
+                        shard.json with version, scenario hash, seed, n, K, N; columns.bin); 'pnen-sim merge'
+                        turns the N shard folders into this command's files, byte for byte (summary.json);
+                        'pnen-sim slurm' runs the shards as a Slurm job array. --format is the merge's
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -129,6 +136,7 @@ export const simulateCommand: Command = {
       replicates: { type: "string" },
       schema: { type: "boolean", default: false },
       format: { type: "string", default: "csv" },
+      shard: { type: "string" },
     });
     if (values.schema) {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -142,6 +150,22 @@ export const simulateCommand: Command = {
     const replicates = numberFlag("simulate", "replicates", values.replicates, 0, { integer: true, min: 0, max: 10000 });
     const n = values.n === undefined ? undefined : numberFlag("simulate", "n", values.n, 0, { integer: true, min: 1, max: 100_000_000 });
     const seed = values.seed === undefined ? undefined : numberFlag("simulate", "seed", values.seed, 0, { integer: true, min: 0, max: 4294967295 });
+    // --- shards (issue 15): one part of the run, written as a shard folder for pnen-sim merge ---
+    if (values.shard !== undefined) {
+      const { shard, shards } = parseShardFlag(values.shard);
+      const bar = progressBar(io, `shard ${shard}/${shards}`);
+      const manifest = runShardNode({
+        scenario: values.scenario, cwd: io.cwd, n, seed, replicates, shard, shards,
+        out: resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`),
+        command: ["pnen-sim", "simulate", ...args].join(" "),
+        onProgress: bar.update,
+      });
+      bar.finish();
+      io.stdout(`Shard ${shard}/${shards} of scenario ${manifest.scenario.name} (seed ${manifest.seed}, n ${manifest.n.toLocaleString("en-US")}${replicates > 0 ? `, ${replicates} replicates` : ""}): patients ${(manifest.first + 1).toLocaleString("en-US")}–${(manifest.first + manifest.count).toLocaleString("en-US")} (${manifest.blocks} blocks of 4,096)\n`);
+      io.stdout(`Wrote ${resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`)}/shard.json, columns.bin; combine the shards with: pnen-sim merge SHARD_DIR... --out DIR\n`);
+      return 0;
+    }
+    // --- end of shards ---
     const bars = { simulate: progressBar(io, "simulate"), replicates: progressBar(io, "replicates") };
     const run = await runSimulationNode({
       scenario: values.scenario,

@@ -1,0 +1,58 @@
+/** The `format` of a shard's shard.json. */
+export const shardFormat = "pnen-sim shard 1";
+/** The files of a shard folder. */
+export const shardManifestFile = "shard.json";
+export const shardColumnsFile = "columns.bin";
+
+/**
+ * shard.json: what a shard folder holds and which run it belongs to (src/simulate runShardNode). The run is
+ * identified by {@link shardRunIdentity}; the chunk index locates each chunk of columns.bin.
+ */
+export interface ShardManifest {
+  readonly format: typeof shardFormat;
+  readonly package: "pnen-sim";
+  readonly version: string;
+  readonly scenario: { readonly name: string; readonly file: string; readonly hash: string };
+  readonly data: { readonly hash: string };
+  readonly seed: number | string;
+  /** Patients of the whole run. */
+  readonly n: number;
+  readonly replicates: number;
+  readonly strategies: readonly string[];
+  /** This shard, 1 … shards. */
+  readonly shard: number;
+  readonly shards: number;
+  /** Its patients [first, first + count) and blocks. */
+  readonly first: number;
+  readonly count: number;
+  readonly firstBlock: number;
+  readonly blocks: number;
+  readonly littleEndian: boolean;
+  readonly columns: { readonly file: string; readonly bytes: number; readonly sha256: string };
+  /** Chunks of columns.bin in order: replicate (0 = base case), patients, byte offset and length, pathway labels of the chunk's codes. */
+  readonly chunks: readonly { readonly replicate: number; readonly first: number; readonly count: number; readonly offset: number; readonly bytes: number; readonly pathwayLabels: readonly string[] }[];
+  readonly command: string | null;
+  readonly started: string;
+  readonly finished: string;
+}
+
+/** What makes shards parts of one run: the same version, scenario, data, seed, n, replicates, strategies and number of shards. */
+export interface ShardRunIdentity {
+  readonly version: string;
+  readonly scenarioHash: string;
+  readonly dataHash: string;
+  readonly seed: number | string;
+  readonly n: number;
+  readonly replicates: number;
+  readonly shards: number;
+}
+
+export function shardRunIdentity(m: Pick<ShardManifest, "version" | "scenario" | "data" | "seed" | "n" | "replicates" | "shards">): ShardRunIdentity {
+  return { version: m.version, scenarioHash: m.scenario.hash, dataHash: m.data.hash, seed: m.seed, n: m.n, replicates: m.replicates, shards: m.shards };
+}
+
+/** The fields in which a shard's run differs from the expected one, as "field X (expected Y)"; empty when it is the same run. */
+export function shardIdentityDifferences(actual: ShardRunIdentity, expected: ShardRunIdentity): string[] {
+  const names: Record<keyof ShardRunIdentity, string> = { version: "version", scenarioHash: "scenario hash", dataHash: "data hash", seed: "seed", n: "n", replicates: "replicates", shards: "number of shards" };
+  return (Object.keys(names) as (keyof ShardRunIdentity)[]).filter((k) => String(actual[k]) !== String(expected[k])).map((k) => `${names[k]} ${String(actual[k])} (expected ${String(expected[k])})`);
+}
