@@ -17,7 +17,7 @@ export interface ShardRange {
 /**
  * Shard `shard` of `shards` (1-based, as `--shard K/N`) of a run of `size` patients: the run's B = ⌈size / 4,096⌉
  * blocks are dealt out in order, shard K getting blocks ⌊(K − 1)·B / N⌋ … ⌊K·B / N⌋ − 1, so the shards' sizes differ
- * by at most one block whether or not N divides B (7 shards of 9 blocks: 1, 1, 1, 1, 1, 2, 2). Each block draws from
+ * by at most one block whether or not N divides B (7 shards of 9 blocks: 1, 1, 1, 2, 1, 1, 2). Each block draws from
  * its own random sub-streams (src/simulate simulateRange), so the shards together hold exactly the patients and
  * outcomes of the single-process run. A shard needs at least one block: N ≤ B. O(1).
  */
