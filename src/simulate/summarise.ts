@@ -1,10 +1,12 @@
-import { kaplanMeier } from "../analysis/index.js";
-import type { KaplanMeierResult } from "../analysis/index.js";
-import { survivalAt } from "../analysis/index.js";
+import { eventTableFromTimes } from "../analysis/eventTableFromTimes.js";
+import { kaplanMeierFromTable } from "../analysis/kaplanMeier.js";
+import type { KaplanMeierResult } from "../analysis/KaplanMeierResult.js";
+import { survivalAt } from "../analysis/survivalAt.js";
+import type { OutcomeModel } from "./OutcomeModel.js";
 import type { SimulationResult } from "./simulate.js";
-import type { StrategyColumns } from "./simulateRange.js";
-import { type SequencingSummary, sequencingSummary } from "./sequencingSummary.js";
-import { type StrategyComparison, strategyComparisons } from "./strategyComparisons.js";
+import { type SequencingSummary, sequencingFromTables } from "./sequencingSummary.js";
+import { type StrategyComparison, comparisonsFromTables } from "./strategyComparisons.js";
+import { type SummaryTables, summaryTables } from "./summaryTables.js";
 
 /** An estimate with its 95% confidence limits; null where it cannot be estimated (e.g. median not reached). */
 export interface SummaryEstimate {
@@ -74,32 +76,42 @@ function endpoint(km: KaplanMeierResult, hr: EndpointSummary["hazardRatio"]): En
  * Summarises a simulation per strategy: events, Kaplan–Meier medians of PFS and OS with 95% CIs and landmark
  * survival (src/analysis, R survival compatible), hazard ratios against the reference strategy, and the most
  * frequent pathways. Numbers are rounded to 4 decimals so that summary.json is stable across platforms.
+ *
+ *   result ─► summaryTables (per strategy × endpoint: sorted event times; counts; batches) ─► summariseTables
+ *
  * Runs in O(strategies × n log n).
  */
 export function summarise(result: SimulationResult): SimulationSummary {
-  const referenceIndex = result.strategies.indexOf(result.referenceStrategy);
-  const comparisons = strategyComparisons(result);
-  const pick = (columns: StrategyColumns, which: "pfs" | "os") =>
-    which === "pfs" ? { time: columns.pfsMonths, event: columns.pfsEvent } : { time: columns.osMonths, event: columns.osEvent };
-  const strategies = result.strategies.map((strategy, s): StrategySummary => {
-    const columns = result.outcomes[s];
-    const counts = new Map<number, number>();
-    for (const code of columns.pathway) counts.set(code, (counts.get(code) ?? 0) + 1);
-    const pathways = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const range = { first: 0, count: result.n, grade: result.cohort.grade, outcomes: result.outcomes, pathwayLabels: result.pathwayLabels };
+  return summariseTables(summaryTables(range, result.strategies, result.referenceStrategy, result.model), { scenario: result.scenario.name, seed: result.seed, model: result.model });
+}
+
+/**
+ * The summary of a run from its summary tables ({@link summaryTables}, possibly merged over workers or shards with
+ * {@link mergeSummaryTables}): a pure function of the tables, the scenario's name, the seed and the outcome model.
+ * Each endpoint's event table is built once from the sorted times (src/analysis `eventTableFromTimes`, R's timefix
+ * over that strategy's times) and read for the Kaplan–Meier median and landmarks; the comparisons pool two
+ * strategies' times into one two-group table for the Efron Cox model and the medians. O(strategies × distinct times
+ * + batches + blocks).
+ */
+export function summariseTables(tables: SummaryTables, run: { readonly scenario: string; readonly seed: number | string; readonly model: OutcomeModel }): SimulationSummary {
+  const comparisons = comparisonsFromTables(tables, run.model, run.scenario);
+  const strategies = tables.strategies.map((strategy, s): StrategySummary => {
+    const t = tables.perStrategy[s]!;
+    const pathways = [...t.pathways]
+      .sort((a, b) => b.count - a.count || (a.pathway < b.pathway ? -1 : a.pathway > b.pathway ? 1 : 0))
       .slice(0, 10)
-      .map(([code, count]) => ({ pathway: result.pathwayLabels[code], share: rounded(count / result.n)! }));
+      .map(({ pathway, count }) => ({ pathway, share: rounded(count / tables.n)! }));
     const summaryOf = (which: "pfs" | "os") => {
-      const data = pick(columns, which);
       const hr = hazardRatioSummary(comparisons.find((c) => c.strategy === strategy)?.[which].hazardRatio ?? null);
-      return endpoint(kaplanMeier(data.time, data.event), hr);
+      return endpoint(kaplanMeierFromTable(eventTableFromTimes([t[which]], ["all"]), 0, 0), hr);
     };
-    return { strategy, n: result.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
+    return { strategy, n: tables.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
   });
   return {
-    scenario: result.scenario.name, seed: result.seed, n: result.n, referenceStrategy: result.referenceStrategy,
+    scenario: run.scenario, seed: run.seed, n: tables.n, referenceStrategy: tables.referenceStrategy,
     strategies,
-    sequencing: sequencingSummary(result),
+    sequencing: sequencingFromTables(tables, run.model),
     comparisons,
   };
 }
