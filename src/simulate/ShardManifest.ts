@@ -1,12 +1,13 @@
 /** The `format` of a shard's shard.json. */
-export const shardFormat = "pnen-sim shard 1";
+export const shardFormat = "pnen-sim shard 2";
 /** The files of a shard folder. */
 export const shardManifestFile = "shard.json";
 export const shardColumnsFile = "columns.bin";
+export const shardTablesFile = "tables.bin";
 
 /**
  * shard.json: what a shard folder holds and which run it belongs to (src/simulate runShardNode). The run is
- * identified by {@link shardRunIdentity}; the chunk index locates each chunk of columns.bin.
+ * identified by {@link shardRunIdentity}; the indexes locate each record of tables.bin and chunk of columns.bin.
  */
 export interface ShardManifest {
   readonly format: typeof shardFormat;
@@ -28,9 +29,14 @@ export interface ShardManifest {
   readonly firstBlock: number;
   readonly blocks: number;
   readonly littleEndian: boolean;
-  readonly columns: { readonly file: string; readonly bytes: number; readonly sha256: string };
-  /** Chunks of columns.bin in order: replicate (0 = base case), patients, byte offset and length, pathway labels of the chunk's codes. */
-  readonly chunks: readonly { readonly replicate: number; readonly first: number; readonly count: number; readonly offset: number; readonly bytes: number; readonly pathwayLabels: readonly string[] }[];
+  /**
+   * tables.bin: the sufficient statistics of the summary (src/simulate `summaryTables` of the shard's patients: per
+   * strategy × endpoint the sorted event and censoring times, counts, per-block correlations, Monte Carlo batches),
+   * one record per replicate (0 = base case) at `offset`, `bytes` long (src/simulate typedJson).
+   */
+  readonly tables: { readonly file: string; readonly bytes: number; readonly sha256: string; readonly replicates: readonly { readonly replicate: number; readonly offset: number; readonly bytes: number }[] };
+  /** columns.bin, when the shard carries the patient rows (for the merge's patients file): the base case's columns, chunk after chunk; else null. */
+  readonly columns: { readonly file: string; readonly bytes: number; readonly sha256: string; readonly chunks: readonly { readonly first: number; readonly count: number; readonly offset: number; readonly bytes: number; readonly pathwayLabels: readonly string[] }[] } | null;
   readonly command: string | null;
   readonly started: string;
   readonly finished: string;

@@ -1,15 +1,14 @@
 import { resolve } from "node:path";
-import type { CohortColumns } from "../cohort/CohortColumns.js";
-import { cohortColumnNames } from "../cohort/CohortColumns.js";
 import { InputError } from "../util/InputError.js";
 import { loadScenarioNode } from "./loadScenarioNode.js";
 import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
-import { readShardChunkNode, readShardNode } from "./readShardNode.js";
-import { type PatientsFormat, type SimulationRun, runSimulationNode } from "./runSimulationNode.js";
+import { readShardChunkNode, readShardNode, readShardTablesNode } from "./readShardNode.js";
+import { type PatientsFormat, runSimulationNode } from "./runSimulationNode.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { decodeShardChunk } from "./shardColumns.js";
 import { type ShardManifest, type ShardRunIdentity, shardIdentityDifferences, shardRunIdentity } from "./ShardManifest.js";
-import { type SimulationResult, mergeRanges } from "./simulate.js";
+import { mergeRanges } from "./simulate.js";
+import { mergeSummaryTables } from "./summaryTables.js";
 import type { RangeResult } from "./simulateRange.js";
 
 export interface MergeShardsOptions {
@@ -23,6 +22,8 @@ export interface MergeShardsOptions {
   /** The command line recorded in the manifest. */
   readonly command?: string;
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
+  /** Write the patients file (default: when every shard carries the patient rows). */
+  readonly patients?: boolean;
 }
 
 /**
@@ -63,55 +64,37 @@ export function checkShardSetNode(dirs: readonly string[]): { readonly shards: r
   return { shards, run };
 }
 
-/** Columns [first, first + count) of a cohort, as views (no copy). */
-function cohortSlice(cohort: CohortColumns, first: number, count: number): CohortColumns {
-  const slice: Record<string, unknown> = { size: count };
-  for (const name of cohortColumnNames) slice[name] = cohort[name].subarray(first, first + count);
-  return slice as unknown as CohortColumns;
-}
-
 /**
  * Merges the shards of a run (`pnen-sim merge SHARD_DIR… --out DIR`, issue 15) into the files the single-process
- * run writes — patients file, summary.json byte for byte, manifest.json (its times and command line aside, plus
- * the shards it was made of):
+ * run writes — summary.json byte for byte, the patients file (when the shards carry the patient rows) byte for
+ * byte, manifest.json (its times, command line and the list of shards aside):
  *
- *   shard folders ─► checkShardSetNode (one run, every K once) ─► scenario and data/ unchanged since?
- *     ─► runSimulationNode with the plan's results read from the shards (base case, then each replicate)
+ *   shard folders ─► checkShardSetNode (one run, every K once, files intact) ─► scenario and data/ unchanged?
+ *     ─► per replicate: mergeSummaryTables(the shards' tables) ─► summariseTables   (src/simulate summaryTables)
+ *     ─► base case's patient columns (mergeRanges) ─► patients file
+ *     ─► runSimulationNode's own calibration report, replicates' spread, provenance and writing
  *
- * Exact, not approximate: the shards hold the simulated columns of whole blocks of patients, which are the
- * single-process run's to the last bit, and everything after (Kaplan–Meier, log-rank, Cox, RMST, batch means,
- * block correlations, calibration, replicates' spread) is the same code on the same numbers. Memory: that of the
- * single-process run (the base case and one replicate at a time). Node only.
+ * Exact, not approximate: the tables are sufficient statistics that merge exactly (sorted event and censoring
+ * times merge, counts add, per-block correlations and Monte Carlo batches concatenate in block order), and
+ * Kaplan–Meier, log-rank, Cox and RMST are functions of the merged event tables. Memory: the merged tables of one
+ * replicate at a time (about 16 bytes per patient per strategy) plus, with the patients file, the base case's
+ * columns (as the single-process run). Node only.
  */
-export async function mergeShardsNode(options: MergeShardsOptions): Promise<SimulationRun> {
+export async function mergeShardsNode(options: MergeShardsOptions): Promise<Awaited<ReturnType<typeof runSimulationNode>>> {
   const { shards, run } = checkShardSetNode(options.shards.map((dir) => resolve(options.cwd, dir)));
-  const first = shards[0].manifest;
-  // the scenario file and data/ must be those the shards ran with (the calibration and summaries are recomputed)
+  const first = shards[0]!.manifest;
+  // the scenario file and data/ must be those the shards ran with (the calibration is recomputed here)
   const { context, strategies } = loadSimulationContextNode();
   const { figures, thresholds, treatments, assumptions } = context.registry;
   const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
   if (dataHash !== run.dataHash) throw new InputError(`pnen-sim merge: the data/ records (figures, assumptions, strategies) differ from those the shards ran with (data hash ${dataHash}, shards ${run.dataHash})`);
   const { scenario } = loadScenarioNode(first.scenario.file, options.cwd);
   if (scenarioHash(scenario) !== run.scenarioHash) throw new InputError(`pnen-sim merge: scenario file ${first.scenario.file} has changed since the shards ran (hash ${scenarioHash(scenario)}, shards ${run.scenarioHash})`);
-
-  let base: SimulationResult | null = null;
-  const simulatePlan = async (plan: Parameters<NonNullable<Parameters<typeof runSimulationNode>[0]["simulatePlan"]>>[0], replicate: number): Promise<SimulationResult> => {
-    const ranges: RangeResult[] = [];
-    let done = 0;
-    for (const { dir, manifest } of shards) {
-      manifest.chunks.forEach((chunk, index) => {
-        if (chunk.replicate !== replicate) return;
-        const decoded = decodeShardChunk(readShardChunkNode(dir, manifest, index), chunk.count, manifest.strategies.length, replicate === 0);
-        const cohort = decoded.cohort ?? cohortSlice(base!.cohort, chunk.first, chunk.count);
-        ranges.push({ first: chunk.first, cohort, outcomes: decoded.outcomes, pathwayLabels: chunk.pathwayLabels });
-        done += chunk.count;
-        if (replicate === 0) options.onProgress?.("simulate", done, run.n);
-      });
-    }
-    const result = mergeRanges(plan, ranges);
-    if (replicate === 0) base = result;
-    return result;
-  };
+  const withRows = shards.filter((s) => s.manifest.columns !== null);
+  const patients = options.patients ?? withRows.length === shards.length;
+  if (patients && withRows.length < shards.length) {
+    throw new InputError(`pnen-sim merge: a patients file needs the patient rows of every shard; ${shards.filter((s) => s.manifest.columns === null).map((s) => `shard ${s.manifest.shard}/${run.shards} (${s.dir})`).join(", ")} ran with --no-patients (merge with --no-patients, or run them again)`);
+  }
   return runSimulationNode({
     scenario: first.scenario.file,
     cwd: options.cwd,
@@ -122,7 +105,20 @@ export async function mergeShardsNode(options: MergeShardsOptions): Promise<Simu
     command: options.command,
     format: options.format,
     onProgress: options.onProgress,
-    simulatePlan,
+    fromShards: {
+      tables: (_plan, replicate) => mergeSummaryTables(shards.map(({ dir, manifest }) => readShardTablesNode(dir, manifest, replicate))),
+      result(plan) {
+        if (!patients) return null;
+        const ranges: RangeResult[] = [];
+        for (const { dir, manifest } of shards) {
+          manifest.columns!.chunks.forEach((chunk, index) => {
+            const decoded = decodeShardChunk(readShardChunkNode(dir, manifest, index), chunk.count, manifest.strategies.length, true);
+            ranges.push({ first: chunk.first, cohort: decoded.cohort!, outcomes: decoded.outcomes, pathwayLabels: chunk.pathwayLabels });
+          });
+        }
+        return mergeRanges(plan, ranges);
+      },
+    },
     manifestFields: { shards: { count: run.shards, folders: shards.map((s) => s.dir) } },
   });
 }

@@ -2,14 +2,29 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../util/InputError.js";
-import { type ShardManifest, shardColumnsFile, shardFormat, shardManifestFile } from "./ShardManifest.js";
+import { type ShardManifest, shardColumnsFile, shardFormat, shardManifestFile, shardTablesFile } from "./ShardManifest.js";
+import type { SummaryTables } from "./summaryTables.js";
+import { decodeTypedJson } from "./typedJson.js";
+
+/** The SHA-256 of a file, read in 4 MiB pieces. */
+function fileSha256(path: string): string {
+  const hash = createHash("sha256");
+  const buffer = new Uint8Array(1 << 22);
+  const fd = openSync(path, "r");
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex");
+}
 
 /**
- * Reads and checks a shard folder (src/simulate runShardNode): shard.json present, of this format, consistent
- * (K within 1 … N, chunks tiling its patients for the base case and each replicate), columns.bin present with the
- * size and, when `verify` (default), the SHA-256 that shard.json records. Anything else is an InputError naming
- * the folder and what is wrong (an interrupted or damaged shard: run it again). Node only. O(columns.bin) with
- * `verify`.
+ * Reads and checks a shard folder (src/simulate runShardNode): shard.json present, of this format and consistent
+ * (K within 1 … N; one tables record per replicate, back to back; the patient chunks, when present, tiling its
+ * patients in order), tables.bin and columns.bin present with the sizes and, when `verify` (default), the SHA-256
+ * that shard.json records. Anything else is an InputError naming the folder and what is wrong (an interrupted or
+ * damaged shard: run it again). Node only. O(size of the files) with `verify`.
  */
 export function readShardNode(dir: string, options: { readonly verify?: boolean } = {}): ShardManifest {
   const manifestPath = join(dir, shardManifestFile);
@@ -26,53 +41,69 @@ export function readShardNode(dir: string, options: { readonly verify?: boolean 
   const integer = (x: unknown) => typeof x === "number" && Number.isInteger(x) && x >= 0;
   if (!integer(m.shards) || m.shards < 1 || !integer(m.shard) || m.shard < 1 || m.shard > m.shards) problems.push(`shard/shards: expected 1 <= K <= N, got ${m.shard}/${m.shards}`);
   if (!integer(m.n) || !integer(m.first) || !integer(m.count) || !integer(m.replicates)) problems.push(`n, first, count, replicates: expected non-negative integers`);
-  if (!Array.isArray(m.chunks) || !Array.isArray(m.strategies)) problems.push(`chunks, strategies: expected lists`);
-  if (m.littleEndian !== true) problems.push(`littleEndian: this machine reads little-endian columns only`);
+  if (!Array.isArray(m.strategies) || !Array.isArray(m.tables?.replicates) || (m.columns !== null && !Array.isArray(m.columns?.chunks))) problems.push(`strategies, tables.replicates, columns.chunks: expected lists`);
+  if (m.littleEndian !== true) problems.push(`littleEndian: this machine reads little-endian files only`);
   if (problems.length === 0) {
     let offset = 0;
-    for (let replicate = 0; replicate <= m.replicates; replicate++) {
+    m.tables.replicates.forEach((record, k) => {
+      if (record.replicate !== k || record.offset !== offset) problems.push(`tables.replicates[${k}]: expected replicate ${k} at byte ${offset}`);
+      offset += record.bytes;
+    });
+    if (m.tables.replicates.length !== m.replicates + 1) problems.push(`tables.replicates: ${m.tables.replicates.length} records, expected ${m.replicates + 1} (base case and ${m.replicates} replicates)`);
+    if (offset !== m.tables.bytes) problems.push(`tables.bytes: ${m.tables.bytes}, but the records add up to ${offset}`);
+    if (m.columns !== null) {
       let next = m.first;
-      for (const chunk of m.chunks.filter((c) => c.replicate === replicate)) {
-        if (chunk.first !== next || chunk.offset !== offset) problems.push(`chunks: replicate ${replicate} does not tile patients ${m.first}–${m.first + m.count - 1} in order`);
+      let at = 0;
+      for (const chunk of m.columns.chunks) {
+        if (chunk.first !== next || chunk.offset !== at) problems.push(`columns.chunks: do not tile patients ${m.first}–${m.first + m.count - 1} in order`);
         next = chunk.first + chunk.count;
-        offset += chunk.bytes;
+        at += chunk.bytes;
       }
-      if (next !== m.first + m.count) problems.push(`chunks: replicate ${replicate} covers patients up to ${next - 1}, expected up to ${m.first + m.count - 1}`);
+      if (next !== m.first + m.count) problems.push(`columns.chunks: cover patients up to ${next - 1}, expected up to ${m.first + m.count - 1}`);
+      if (at !== m.columns.bytes) problems.push(`columns.bytes: ${m.columns.bytes}, but the chunks add up to ${at}`);
     }
-    if (offset !== m.columns?.bytes) problems.push(`columns.bytes: ${m.columns?.bytes}, but the chunks add up to ${offset}`);
   }
   if (problems.length > 0) throw new InputError(`shard ${dir}: ${shardManifestFile} is inconsistent`, problems);
-  const columnsPath = join(dir, shardColumnsFile);
-  if (!existsSync(columnsPath)) throw new InputError(`shard ${dir}: ${shardColumnsFile} missing (run shard ${m.shard}/${m.shards} again)`);
-  const size = statSync(columnsPath).size;
-  if (size !== m.columns.bytes) throw new InputError(`shard ${dir}: ${shardColumnsFile} has ${size} bytes, ${shardManifestFile} says ${m.columns.bytes} (damaged or incomplete: run shard ${m.shard}/${m.shards} again)`);
-  if (options.verify ?? true) {
-    const hash = createHash("sha256");
-    const buffer = new Uint8Array(1 << 22);
-    const fd = openSync(columnsPath, "r");
-    try {
-      for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
-    } finally {
-      closeSync(fd);
-    }
-    if (hash.digest("hex") !== m.columns.sha256) throw new InputError(`shard ${dir}: ${shardColumnsFile}: SHA-256 differs from ${shardManifestFile} (damaged: run shard ${m.shard}/${m.shards} again)`);
+  for (const entry of [m.tables, m.columns]) {
+    if (entry === null) continue;
+    const path = join(dir, entry.file);
+    const again = `run shard ${m.shard}/${m.shards} again`;
+    if (!existsSync(path)) throw new InputError(`shard ${dir}: ${entry.file} missing (${again})`);
+    const size = statSync(path).size;
+    if (size !== entry.bytes) throw new InputError(`shard ${dir}: ${entry.file} has ${size} bytes, ${shardManifestFile} says ${entry.bytes} (damaged or incomplete: ${again})`);
+    if ((options.verify ?? true) && fileSha256(path) !== entry.sha256) throw new InputError(`shard ${dir}: ${entry.file}: SHA-256 differs from ${shardManifestFile} (damaged: ${again})`);
   }
   return m;
 }
 
-/** Reads chunk `index` of a shard's columns.bin (already checked by {@link readShardNode}) into an 8-byte-aligned buffer. */
-export function readShardChunkNode(dir: string, manifest: ShardManifest, index: number): Uint8Array {
-  const chunk = manifest.chunks[index];
-  const bytes = new Uint8Array(chunk.bytes);
-  const fd = openSync(join(dir, shardColumnsFile), "r");
+/** Bytes [offset, offset + length) of a file. */
+function readBytes(path: string, offset: number, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const fd = openSync(path, "r");
   try {
-    for (let read = 0; read < chunk.bytes; ) {
-      const n = readSync(fd, bytes, read, chunk.bytes - read, chunk.offset + read);
-      if (n === 0) throw new InputError(`shard ${dir}: ${shardColumnsFile} ends early`);
+    for (let read = 0; read < length; ) {
+      const n = readSync(fd, bytes, read, length - read, offset + read);
+      if (n === 0) throw new InputError(`${path}: ends early`);
       read += n;
     }
   } finally {
     closeSync(fd);
   }
   return bytes;
+}
+
+/** The summary tables of replicate `replicate` (0 = base case) of a shard checked by {@link readShardNode}. */
+export function readShardTablesNode(dir: string, manifest: ShardManifest, replicate: number): SummaryTables {
+  const record = manifest.tables.replicates[replicate]!;
+  try {
+    return decodeTypedJson(readBytes(join(dir, shardTablesFile), record.offset, record.bytes)) as SummaryTables;
+  } catch (error) {
+    throw new InputError(`shard ${dir}: ${shardTablesFile}: replicate ${replicate}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Chunk `index` of a shard's columns.bin (checked by {@link readShardNode}), in a fresh 8-byte-aligned buffer. */
+export function readShardChunkNode(dir: string, manifest: ShardManifest, index: number): Uint8Array {
+  const chunk = manifest.columns!.chunks[index]!;
+  return readBytes(join(dir, shardColumnsFile), chunk.offset, chunk.bytes);
 }

@@ -5,16 +5,18 @@ import { cohortBlockSize } from "../cohort/generateCohort.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { loadScenarioNode } from "./loadScenarioNode.js";
 import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
+import { packageVersionNode } from "./packageVersionNode.js";
 import { replicateModel } from "./replicates.js";
 import { scenarioHash } from "./scenarioHash.js";
 import { encodeShardChunk } from "./shardColumns.js";
-import { type ShardManifest, shardColumnsFile, shardFormat, shardManifestFile } from "./ShardManifest.js";
+import { type ShardManifest, shardColumnsFile, shardFormat, shardManifestFile, shardTablesFile } from "./ShardManifest.js";
 import { shardRange } from "./shardRange.js";
 import { simulationPlan } from "./simulate.js";
 import { type RangeResult, simulateRange } from "./simulateRange.js";
-import { packageVersionNode } from "./packageVersionNode.js";
+import { type SummaryTables, mergeSummaryTables, summaryTables } from "./summaryTables.js";
+import { encodeTypedJson } from "./typedJson.js";
 
-/** Patients simulated and written at a time by a shard: 16 blocks (its memory does not grow with the shard). */
+/** Patients simulated at a time by a shard: 16 blocks. */
 const chunkSize = cohortBlockSize * 16;
 
 export interface ShardRunOptions {
@@ -30,26 +32,60 @@ export interface ShardRunOptions {
   /** This shard (1 … shards) and the number of shards. */
   readonly shard: number;
   readonly shards: number;
-  /** The shard folder: shard.json and columns.bin are written there. */
+  /** The shard folder: shard.json, tables.bin (and columns.bin) are written there. */
   readonly out: string;
+  /** Keep the patient rows (columns.bin) so that the merge can write the patients file (default true). */
+  readonly patients?: boolean;
   /** The command line recorded in shard.json. */
   readonly command?: string;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** A file written under a temporary name and renamed into place once complete, with its SHA-256 and size. */
+function stagedFile(path: string) {
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const fd = openSync(temporary, "w");
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let open = true;
+  return {
+    write(data: Uint8Array) {
+      for (let written = 0; written < data.length; ) written += writeSync(fd, data, written, data.length - written);
+      hash.update(data);
+      const at = bytes;
+      bytes += data.length;
+      return at;
+    },
+    commit() {
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+      renameSync(temporary, path);
+      return { bytes, sha256: hash.digest("hex") };
+    },
+    discard() {
+      if (open) closeSync(fd);
+      rmSync(temporary, { force: true });
+    },
+  };
+}
+
 /**
  * One shard of a run (`pnen-sim simulate --shard K/N`, issue 15): the K-th of N parts of the run's blocks of
  * patients (src/simulate shardRange), simulated for the base case and every PSA replicate exactly as the
- * single-process run simulates them (each block draws from its own random sub-streams), and written to a shard
- * folder that `pnen-sim merge` (mergeShardsNode) turns into the single-process run's files, byte for byte:
+ * single-process run simulates them (each block draws from its own random sub-streams), reduced to the summary's
+ * sufficient statistics, and written to a shard folder that `pnen-sim merge` (mergeShardsNode) turns into the
+ * single-process run's files, byte for byte:
  *
- *   scenario, seed, n, K/N ─► calibrated model (as the single run) ─► blocks of shard K, 16 at a time
- *     ─► columns.bin (raw columns, chunk after chunk: streamed, memory independent of n and K)
- *     ─► shard.json (version, scenario hash, data hash, seed, n, replicates, K, N, chunk index, SHA-256)
+ *   scenario, seed, n, K/N ─► calibrated model (as the single run) ─► shard K's blocks, 16 at a time
+ *     ─► summaryTables of each chunk ─► mergeSummaryTables ─► tables.bin (one record per replicate)
+ *     ─► columns.bin: the base case's patient rows, streamed chunk after chunk (unless patients: false)
+ *     ─► shard.json (version, scenario hash, data hash, seed, n, replicates, K, N, indexes, SHA-256), last
  *
  * The content depends only on the scenario, data/, seed, n, replicates, K, N and the version, all recorded in
- * shard.json, which is written last (a shard without it is incomplete). Node only. Time: the run's calibration
- * plus 1/N of its simulation; memory: one chunk of 65,536 patients.
+ * shard.json; a folder without shard.json is an unfinished shard. Node only. Time: the run's calibration plus 1/N
+ * of its simulation; memory: one chunk of 65,536 patients plus the shard's tables (about 16 bytes per patient per
+ * strategy), never the whole run.
  */
 export function runShardNode(options: ShardRunOptions): ShardManifest {
   const started = new Date();
@@ -58,70 +94,70 @@ export function runShardNode(options: ShardRunOptions): ShardManifest {
   const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id), sourceIds);
   const seed = options.seed ?? scenario.seed;
   const replicateCount = options.replicates ?? 0;
+  const withPatients = options.patients ?? true;
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
   const range = shardRange(plan.size, options.shards, options.shard);
+  const strategyIds = plan.strategies.map((s) => s.id);
   const { figures, thresholds, treatments, assumptions } = context.registry;
   const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
-  rmSync(join(out, shardManifestFile), { force: true });
-  const temporary = join(out, `.${shardColumnsFile}.${process.pid}.${started.getTime()}.tmp`);
-  const hash = createHash("sha256");
-  const chunks: ShardManifest["chunks"][number][] = [];
-  let offset = 0;
-  let fd: number | undefined;
+  for (const file of [shardManifestFile, shardTablesFile, shardColumnsFile]) rmSync(join(out, file), { force: true });
+  const tablesFile = stagedFile(join(out, shardTablesFile));
+  const columnsFile = withPatients ? stagedFile(join(out, shardColumnsFile)) : null;
   try {
-    fd = openSync(temporary, "w");
+    const tableRecords: { replicate: number; offset: number; bytes: number }[] = [];
+    const chunks: NonNullable<ShardManifest["columns"]>["chunks"][number][] = [];
     const total = range.count * (replicateCount + 1);
     let done = 0;
     for (let replicate = 0; replicate <= replicateCount; replicate++) {
       const replicatePlan = replicate === 0 ? plan : { ...plan, model: replicateModel(scenario, context, seed, replicate) };
+      const parts: SummaryTables[] = [];
       let previous: RangeResult | undefined;
       for (let first = range.first; first < range.first + range.count; first += chunkSize) {
         const count = Math.min(chunkSize, range.first + range.count - first);
         const chunk = simulateRange(replicatePlan, context.assignPathway, first, count, undefined, previous);
         previous = chunk;
-        const bytes = encodeShardChunk(replicate === 0 ? chunk.cohort : null, chunk.outcomes, count);
-        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-        hash.update(bytes);
-        chunks.push({ replicate, first, count, offset, bytes: bytes.length, pathwayLabels: chunk.pathwayLabels });
-        offset += bytes.length;
+        parts.push(summaryTables({ first, count, grade: chunk.cohort.grade, outcomes: chunk.outcomes, pathwayLabels: chunk.pathwayLabels }, strategyIds, scenario.referenceStrategy, replicatePlan.model));
+        if (replicate === 0 && columnsFile !== null) {
+          const bytes = encodeShardChunk(chunk.cohort, chunk.outcomes, count);
+          chunks.push({ first, count, offset: columnsFile.write(bytes), bytes: bytes.length, pathwayLabels: chunk.pathwayLabels });
+        }
         done += count;
         options.onProgress?.(done, total);
       }
+      const record = encodeTypedJson(mergeSummaryTables(parts));
+      tableRecords.push({ replicate, offset: tablesFile.write(record), bytes: record.length });
     }
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, join(out, shardColumnsFile));
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
+    const tables = tablesFile.commit();
+    const columns = columnsFile?.commit() ?? null;
+    const manifest: ShardManifest = {
+      format: shardFormat,
+      package: "pnen-sim",
+      version: packageVersionNode(),
+      scenario: { name: scenario.name, file: path, hash: scenarioHash(scenario) },
+      data: { hash: dataHash },
+      seed,
+      n: plan.size,
+      replicates: replicateCount,
+      strategies: strategyIds,
+      shard: range.shard,
+      shards: range.shards,
+      first: range.first,
+      count: range.count,
+      firstBlock: range.firstBlock,
+      blocks: range.blocks,
+      littleEndian: new Uint8Array(new Uint16Array([1]).buffer)[0] === 1,
+      tables: { file: shardTablesFile, ...tables, replicates: tableRecords },
+      columns: columns === null ? null : { file: shardColumnsFile, ...columns, chunks },
+      command: options.command ?? null,
+      started: started.toISOString(),
+      finished: new Date().toISOString(),
+    };
+    writeFileAtomic(join(out, shardManifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+  } finally {
+    tablesFile.discard();
+    columnsFile?.discard();
   }
-  const manifest: ShardManifest = {
-    format: shardFormat,
-    package: "pnen-sim",
-    version: packageVersionNode(),
-    scenario: { name: scenario.name, file: path, hash: scenarioHash(scenario) },
-    data: { hash: dataHash },
-    seed,
-    n: plan.size,
-    replicates: replicateCount,
-    strategies: plan.strategies.map((s) => s.id),
-    shard: range.shard,
-    shards: range.shards,
-    first: range.first,
-    count: range.count,
-    firstBlock: range.firstBlock,
-    blocks: range.blocks,
-    littleEndian: new Uint8Array(new Uint16Array([1]).buffer)[0] === 1,
-    columns: { file: shardColumnsFile, bytes: offset, sha256: hash.digest("hex") },
-    chunks,
-    command: options.command ?? null,
-    started: started.toISOString(),
-    finished: new Date().toISOString(),
-  };
-  writeFileAtomic(join(out, shardManifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
-  return manifest;
 }

@@ -13,7 +13,8 @@ import { scenarioHash } from "./scenarioHash.js";
 import { type SimulationResult, simulationPlan } from "./simulate.js";
 import type { SimulationPlan } from "./simulateRange.js";
 import type { RuleThresholds, Strategy } from "../rules/index.js";
-import { type SimulationSummary, summarise } from "./summarise.js";
+import { type SimulationSummary, summarise, summariseTables } from "./summarise.js";
+import type { SummaryTables } from "./summaryTables.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
 import { writePatientsArrowNode } from "../io/writePatientsArrowNode.js";
@@ -47,11 +48,14 @@ export interface SimulationRunOptions {
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
   /**
-   * Where the results of the plan come from (replicate 0 is the base case, r = 1 … R the PSA replicates, whose plan
-   * carries their model): by default simulated on `workers` threads; the merge of shards (issue 15,
-   * mergeShardsNode) reads them from the shard folders instead, so that everything after is the same code.
+   * The merge of shards (issue 15, mergeShardsNode): instead of simulating, the summary tables of each replicate
+   * (0 = base case, r = 1 … R with the replicate's plan) merged over the shards, and the base case's patient columns
+   * when the shards carry them (null: no patients file is written). Everything after is the same code.
    */
-  readonly simulatePlan?: (plan: SimulationPlan<Strategy, RuleThresholds>, replicate: number) => Promise<SimulationResult>;
+  readonly fromShards?: {
+    readonly tables: (plan: SimulationPlan<Strategy, RuleThresholds>, replicate: number) => SummaryTables;
+    readonly result: (plan: SimulationPlan<Strategy, RuleThresholds>) => SimulationResult | null;
+  };
   /** Extra fields of manifest.json (e.g. the shards a merged run was made of). */
   readonly manifestFields?: Readonly<Record<string, unknown>>;
 }
@@ -81,7 +85,10 @@ export interface SimulationRun {
  * hash of the data/ records the run read, seed, n) and manifest.json the same plus the SHA-256 of patients.csv
  * and summary.json.
  */
-export async function runSimulationNode(options: SimulationRunOptions): Promise<SimulationRun> {
+export async function runSimulationNode(options: SimulationRunOptions & { readonly fromShards?: undefined }): Promise<SimulationRun>;
+/** A merge of shards (`fromShards`): `result` is null when the shards carry no patient rows. */
+export async function runSimulationNode(options: SimulationRunOptions): Promise<Omit<SimulationRun, "result"> & { readonly result: SimulationResult | null }>;
+export async function runSimulationNode(options: SimulationRunOptions): Promise<Omit<SimulationRun, "result"> & { readonly result: SimulationResult | null }> {
   const started = new Date();
   const workers = options.workers ?? 1;
   const replicateCount = options.replicates ?? 0;
@@ -91,8 +98,13 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
-  const simulatePlan = options.simulatePlan ?? ((p: typeof plan, replicate: number) => runPlanOnWorkersNode(p, context.assignPathway, workers, replicate === 0 ? (done, total) => options.onProgress?.("simulate", done, total) : undefined));
-  const result = await simulatePlan(plan, 0);
+  const fromShards = options.fromShards;
+  const result = fromShards === undefined ? await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total)) : fromShards.result(plan);
+  // the summary of a replicate's plan: of its simulated columns, or of its tables merged over shards (the same bytes)
+  const summariseRun = async (runPlan: typeof plan, replicate: number, simulated: SimulationResult | null): Promise<SimulationSummary> =>
+    fromShards === undefined
+      ? summarise(simulated ?? (await runPlanOnWorkersNode(runPlan, context.assignPathway, workers)))
+      : summariseTables(fromShards.tables(runPlan, replicate), { scenario: scenario.name, seed: runPlan.seed, model: runPlan.model });
   const version = packageVersionNode();
   const hash = scenarioHash(scenario);
   // the outcome model and the pathways also depend on data/ (figures, thresholds, treatments, assumptions,
@@ -102,17 +114,18 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   // --- patients file format (issue 14): csv, arrow or parquet; the file carries the provenance ---
   const format = options.format ?? "csv";
   const patientsFile = `patients.${format}`;
-  const writePatients = (path: string): string => {
+  const writePatients = (path: string): string | null => {
     const onProgress = (done: number, total: number) => options.onProgress?.("write", done, total);
+    if (result === null) return null;
     if (format === "csv") return writePatientsCsvNode(path, result, onProgress);
-    const metadata = { "pnen-sim.version": version, "pnen-sim.scenario": scenario.name, "pnen-sim.scenarioHash": hash, "pnen-sim.dataHash": dataHash, "pnen-sim.seed": String(seed), "pnen-sim.n": String(result.n) };
+    const metadata = { "pnen-sim.version": version, "pnen-sim.scenario": scenario.name, "pnen-sim.scenarioHash": hash, "pnen-sim.dataHash": dataHash, "pnen-sim.seed": String(seed), "pnen-sim.n": String(plan.size) };
     return (format === "arrow" ? writePatientsArrowNode : writePatientsParquetNode)(path, result, { metadata, onProgress });
   };
   // --- end of the format dispatch ---
   const staged = out === undefined ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
   try {
     const patientsSha256 = staged === undefined ? null : writePatients(staged);
-    const summary = summarise(result);
+    const summary = await summariseRun(plan, 0, result);
     // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
     const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
 
@@ -120,7 +133,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const summaries: SimulationSummary[] = [];
     if (replicateCount > 0) {
       for (let r = 1; r <= replicateCount; r++) {
-        summaries.push(summarise(await simulatePlan({ ...plan, model: replicateModel(scenario, context, seed, r) }, r)));
+        summaries.push(await summariseRun({ ...plan, model: replicateModel(scenario, context, seed, r) }, r, null));
         options.onProgress?.("replicates", r, replicateCount);
       }
       replicates = summariseReplicates(summaries);
@@ -128,7 +141,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     // parameter uncertainty of each comparison, from the replicates (none without them)
     const comparisons = replicates === null ? summary.comparisons : withParameterUncertainty(summary.comparisons, replicates, replicateMedianDifferences(summaries));
 
-    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: result.n };
+    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: plan.size };
     const summaryText = `${JSON.stringify({ provenance, ...summary, comparisons, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
     const manifest = {
       package: "pnen-sim",
@@ -136,19 +149,19 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       scenario: { name: scenario.name, file: path, hash },
       data: { hash: dataHash },
       seed,
-      n: result.n,
+      n: plan.size,
       replicates: replicateCount,
       workers,
-      strategies: result.strategies,
+      strategies: plan.strategies.map((s) => s.id),
       ...options.manifestFields,
       command: options.command ?? null,
       started: started.toISOString(),
       finished: new Date().toISOString(),
-      files: [patientsFile, "summary.json", "manifest.json"],
-      sha256: { [patientsFile]: patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
+      files: [...(result === null ? [] : [patientsFile]), "summary.json", "manifest.json"],
+      sha256: { ...(result === null ? {} : { [patientsFile]: patientsSha256 }), "summary.json": createHash("sha256").update(summaryText).digest("hex") },
     };
     if (out !== undefined && staged !== undefined) {
-      renameSync(staged, resolve(out, patientsFile));
+      if (result !== null) renameSync(staged, resolve(out, patientsFile));
       writeFileAtomic(resolve(out, "summary.json"), summaryText);
       writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,6 +55,19 @@ describe("mergeShardsNode", () => {
       expect(manifest.seed).toBe(seed);
     }, 120_000);
   }
+
+  it("mergeShardsNode of 4 shards run with patients: false (tables only, no columns.bin) writes the same summary.json and no patients file", async () => {
+    const dirs = Array.from({ length: 4 }, (_, k) => join(folder, "tablesOnly", String(k + 1)));
+    for (let k = 1; k <= 4; k++) runShardNode({ scenario: "default", cwd: process.cwd(), n, seed, shard: k, shards: 4, out: dirs[k - 1], patients: false });
+    expect(readdirSync(dirs[0]).sort()).toEqual(["shard.json", "tables.bin"]);
+    const out = join(folder, "mergedTablesOnly");
+    const run = await mergeShardsNode({ shards: dirs, cwd: process.cwd(), out });
+    expect(run.result).toBeNull();
+    expect(readFileSync(join(out, "summary.json"), "utf8")).toBe(single.summary);
+    expect(readdirSync(out).sort()).toEqual(["manifest.json", "summary.json"]);
+    // a shard with rows among shards without: the patients file cannot be written, and saying so names them
+    await expect(mergeShardsNode({ shards: [...dirs.slice(0, 3), shardDirs(4)[3]], cwd: process.cwd(), out, patients: true })).rejects.toThrow(/shard 1\/4 \(.*\) ran with --no-patients/);
+  }, 120_000);
 
   it("mergeShardsNode of 3 shards with 2 PSA replicates equals the single-process run with --replicates 2 (the replicates' spread and parameter intervals)", async () => {
     const out = join(folder, "replicates");

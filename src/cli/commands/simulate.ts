@@ -12,7 +12,7 @@ import { numberFlag, parseFlags } from "../parseFlags.js";
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
-                         [--format csv|arrow|parquet] [--shard K/N]
+                         [--format csv|arrow|parquet] [--shard K/N [--no-patients]]
        pnen-sim simulate --schema
 
 The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
@@ -38,10 +38,13 @@ Flags:
                         Parquet keep full-precision months, code text as dictionaries and carry the version,
                         scenario hash and seed in their metadata
   --shard K/N           run only the K-th of N parts of the run (whole blocks of 4,096 patients, base case and
-                        every replicate) and write a shard folder (DIR, default reports/shards/K-of-N:
-                        shard.json with version, scenario hash, seed, n, K, N; columns.bin); 'pnen-sim merge'
-                        turns the N shard folders into this command's files, byte for byte (summary.json);
-                        'pnen-sim slurm' runs the shards as a Slurm job array. --format is the merge's
+                        every replicate) and write a shard folder (DIR, default reports/shards/K-of-N):
+                        shard.json (version, scenario hash, seed, n, K, N), tables.bin (the summary's
+                        sufficient statistics: sorted event and censoring times per strategy and endpoint,
+                        counts, Monte Carlo batches) and columns.bin (the patient rows). 'pnen-sim merge'
+                        turns the N shard folders into this command's files, byte for byte; 'pnen-sim slurm'
+                        runs the shards as a Slurm job array. --format is the merge's
+  --no-patients         with --shard: keep no patient rows (the merge then writes no patients file)
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -137,6 +140,7 @@ export const simulateCommand: Command = {
       schema: { type: "boolean", default: false },
       format: { type: "string", default: "csv" },
       shard: { type: "string" },
+      "no-patients": { type: "boolean", default: false },
     });
     if (values.schema) {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -155,16 +159,17 @@ export const simulateCommand: Command = {
       const { shard, shards } = parseShardFlag(values.shard);
       const bar = progressBar(io, `shard ${shard}/${shards}`);
       const manifest = runShardNode({
-        scenario: values.scenario, cwd: io.cwd, n, seed, replicates, shard, shards,
+        scenario: values.scenario, cwd: io.cwd, n, seed, replicates, shard, shards, patients: !values["no-patients"],
         out: resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`),
         command: ["pnen-sim", "simulate", ...args].join(" "),
         onProgress: bar.update,
       });
       bar.finish();
       io.stdout(`Shard ${shard}/${shards} of scenario ${manifest.scenario.name} (seed ${manifest.seed}, n ${manifest.n.toLocaleString("en-US")}${replicates > 0 ? `, ${replicates} replicates` : ""}): patients ${(manifest.first + 1).toLocaleString("en-US")}–${(manifest.first + manifest.count).toLocaleString("en-US")} (${manifest.blocks} blocks of 4,096)\n`);
-      io.stdout(`Wrote ${resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`)}/shard.json, columns.bin; combine the shards with: pnen-sim merge SHARD_DIR... --out DIR\n`);
+      io.stdout(`Wrote ${resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`)}/shard.json, tables.bin${manifest.columns === null ? "" : ", columns.bin"}; combine the shards with: pnen-sim merge SHARD_DIR... --out DIR\n`);
       return 0;
     }
+    if (values["no-patients"]) throw new InputError(`pnen-sim simulate: --no-patients goes with --shard K/N (a shard without patient rows)`);
     // --- end of shards ---
     const bars = { simulate: progressBar(io, "simulate"), replicates: progressBar(io, "replicates") };
     const run = await runSimulationNode({

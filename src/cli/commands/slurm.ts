@@ -19,7 +19,8 @@ const help = `pnen-sim slurm — run a simulation on a Slurm cluster: a job arra
 
 Usage: pnen-sim slurm --shards N --out DIR [--scenario NAME|FILE] [--n N] [--seed S] [--replicates R]
                       [--format csv|arrow|parquet] [--partition P] [--time HH:MM:SS] [--cpus-per-task C]
-                      [--mem M] [--account A] [--setup CMD] [--dry-run] [--resume] [--wait [--timeout SEC]]
+                      [--mem M] [--account A] [--setup CMD] [--no-patients] [--dry-run] [--resume]
+                      [--wait [--timeout SEC]]
 
 Writes two sbatch scripts to DIR/slurm/ and submits them with sbatch:
   shards.sbatch  a job array, one task per shard: task K runs
@@ -40,6 +41,7 @@ Flags:
   --mem M              memory per job, e.g. 4G (default: the partition's)
   --account A          Slurm account to charge
   --setup CMD          shell line run first in each job, e.g. 'module load nodejs/20'
+  --no-patients        shards keep only the summary's statistics; no patients file (large runs)
   --dry-run            write the scripts and print them and the sbatch commands; submit nothing
   --resume             submit only the shards whose folder is missing or invalid (then the merge)
   --wait               block until the merge job has written DIR/manifest.json (exit 0), or a job failed
@@ -164,6 +166,7 @@ export const slurmCommand: Command = {
       resume: { type: "boolean", default: false },
       wait: { type: "boolean", default: false },
       timeout: { type: "string" },
+      "no-patients": { type: "boolean", default: false },
     });
     if (values.shards === undefined) throw new InputError(`pnen-sim slurm: --shards N is required (the number of array tasks)`);
     if (values.out === undefined) throw new InputError(`pnen-sim slurm: --out DIR is required (on a file system the compute nodes share)`);
@@ -203,7 +206,7 @@ export const slurmCommand: Command = {
       tasks = redo.map((r) => r.shard);
       io.stdout(`Resume: ${valid.length} of ${shards} shards valid${redo.length > 0 ? `; to run again: ${redo.map((r) => `${r.shard} (${r.why})`).join("; ")}` : ""}\n`);
     }
-    const simulateFlags = ["--scenario", path, "--n", String(size), ...(seed === undefined ? [] : ["--seed", String(seed)]), "--replicates", String(replicates)];
+    const simulateFlags = ["--scenario", path, "--n", String(size), ...(seed === undefined ? [] : ["--seed", String(seed)]), "--replicates", String(replicates), ...(values["no-patients"] ? ["--no-patients"] : [])];
     const scripts = slurmJobScripts({
       node: process.execPath,
       bin: fileURLToPath(new URL("../../../bin/pnen-sim.js", import.meta.url)),
