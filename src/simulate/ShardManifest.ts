@@ -1,5 +1,7 @@
+import type { ShardPart } from "./shardRange.js";
+
 /** The `format` of a shard's shard.json. */
-export const shardFormat = "pnen-sim shard 2";
+export const shardFormat = "pnen-sim shard 3";
 /** The files of a shard folder. */
 export const shardManifestFile = "shard.json";
 export const shardColumnsFile = "columns.bin";
@@ -23,19 +25,16 @@ export interface ShardManifest {
   /** This shard, 1 … shards. */
   readonly shard: number;
   readonly shards: number;
-  /** Its patients [first, first + count) and blocks. */
-  readonly first: number;
-  readonly count: number;
-  readonly firstBlock: number;
-  readonly blocks: number;
+  /** What it simulated: per replicate it touches (0 = base case), patients [first, first + count) and their blocks (src/simulate shardRange). */
+  readonly parts: readonly ShardPart[];
   readonly littleEndian: boolean;
   /**
    * tables.bin: the sufficient statistics of the summary (src/simulate `summaryTables` of the shard's patients: per
    * strategy × endpoint the sorted event and censoring times, counts, per-block correlations, Monte Carlo batches),
-   * one record per replicate (0 = base case) at `offset`, `bytes` long (src/simulate typedJson).
+   * one record per part (`parts[k]` at `records[k].offset`, `bytes` long; src/simulate typedJson).
    */
-  readonly tables: { readonly file: string; readonly bytes: number; readonly sha256: string; readonly replicates: readonly { readonly replicate: number; readonly offset: number; readonly bytes: number }[] };
-  /** columns.bin, when the shard carries the patient rows (for the merge's patients file): the base case's columns, chunk after chunk; else null. */
+  readonly tables: { readonly file: string; readonly bytes: number; readonly sha256: string; readonly records: readonly { readonly offset: number; readonly bytes: number }[] };
+  /** columns.bin, when the shard carries the patient rows (for the merge's patients file): the base case part's columns, chunk after chunk (none without a base-case part); else null. */
   readonly columns: { readonly file: string; readonly bytes: number; readonly sha256: string; readonly chunks: readonly { readonly first: number; readonly count: number; readonly offset: number; readonly bytes: number; readonly pathwayLabels: readonly string[] }[] } | null;
   readonly command: string | null;
   readonly started: string;

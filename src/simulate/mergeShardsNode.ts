@@ -70,7 +70,7 @@ export function checkShardSetNode(dirs: readonly string[]): { readonly shards: r
  * byte, manifest.json (its times, command line and the list of shards aside):
  *
  *   shard folders ─► checkShardSetNode (one run, every K once, files intact) ─► scenario and data/ unchanged?
- *     ─► per replicate: mergeSummaryTables(the shards' tables) ─► summariseTables   (src/simulate summaryTables)
+ *     ─► per replicate: mergeSummaryTables(the shards' parts of it) ─► summariseTables   (src/simulate summaryTables)
  *     ─► base case's patient columns (mergeRanges) ─► patients file
  *     ─► runSimulationNode's own calibration report, replicates' spread, provenance and writing
  *
@@ -106,7 +106,7 @@ export async function mergeShardsNode(options: MergeShardsOptions): Promise<Awai
     format: options.format,
     onProgress: options.onProgress,
     fromShards: {
-      tables: (_plan, replicate) => mergeSummaryTables(shards.map(({ dir, manifest }) => readShardTablesNode(dir, manifest, replicate))),
+      tables: (_plan, replicate) => mergeSummaryTables(shards.flatMap(({ dir, manifest }) => manifest.parts.flatMap((part, index) => (part.replicate === replicate ? [readShardTablesNode(dir, manifest, index)] : [])))),
       result(plan) {
         if (!patients) return null;
         const ranges: RangeResult[] = [];

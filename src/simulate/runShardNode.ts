@@ -72,13 +72,14 @@ function stagedFile(path: string) {
 
 /**
  * One shard of a run (`pnen-sim simulate --shard K/N`, issue 15): the K-th of N parts of the run's blocks of
- * patients (src/simulate shardRange), simulated for the base case and every PSA replicate exactly as the
+ * patients under the base case and the PSA replicates (src/simulate shardRange), simulated exactly as the
  * single-process run simulates them (each block draws from its own random sub-streams), reduced to the summary's
  * sufficient statistics, and written to a shard folder that `pnen-sim merge` (mergeShardsNode) turns into the
  * single-process run's files, byte for byte:
  *
- *   scenario, seed, n, K/N ─► calibrated model (as the single run) ─► shard K's blocks, 16 at a time
- *     ─► summaryTables of each chunk ─► mergeSummaryTables ─► tables.bin (one record per replicate)
+ *   scenario, seed, n, R, K/N ─► calibrated model of each replicate it touches (as the single run)
+ *     ─► its blocks of that replicate, 16 at a time ─► summaryTables of each chunk ─► mergeSummaryTables
+ *     ─► tables.bin (one record per part)
  *     ─► columns.bin: the base case's patient rows, streamed chunk after chunk (unless patients: false)
  *     ─► shard.json (version, scenario hash, data hash, seed, n, replicates, K, N, indexes, SHA-256), last
  *
@@ -96,7 +97,7 @@ export function runShardNode(options: ShardRunOptions): ShardManifest {
   const replicateCount = options.replicates ?? 0;
   const withPatients = options.patients ?? true;
   const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
-  const range = shardRange(plan.size, options.shards, options.shard);
+  const range = shardRange(plan.size, options.shards, options.shard, replicateCount);
   const strategyIds = plan.strategies.map((s) => s.id);
   const { figures, thresholds, treatments, assumptions } = context.registry;
   const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
@@ -106,28 +107,28 @@ export function runShardNode(options: ShardRunOptions): ShardManifest {
   const tablesFile = stagedFile(join(out, shardTablesFile));
   const columnsFile = withPatients ? stagedFile(join(out, shardColumnsFile)) : null;
   try {
-    const tableRecords: { replicate: number; offset: number; bytes: number }[] = [];
+    const records: { offset: number; bytes: number }[] = [];
     const chunks: NonNullable<ShardManifest["columns"]>["chunks"][number][] = [];
-    const total = range.count * (replicateCount + 1);
+    const total = range.parts.reduce((sum, p) => sum + p.count, 0);
     let done = 0;
-    for (let replicate = 0; replicate <= replicateCount; replicate++) {
-      const replicatePlan = replicate === 0 ? plan : { ...plan, model: replicateModel(scenario, context, seed, replicate) };
-      const parts: SummaryTables[] = [];
-      let previous: RangeResult | undefined;
-      for (let first = range.first; first < range.first + range.count; first += chunkSize) {
-        const count = Math.min(chunkSize, range.first + range.count - first);
+    let previous: RangeResult | undefined;
+    for (const part of range.parts) {
+      const replicatePlan = part.replicate === 0 ? plan : { ...plan, model: replicateModel(scenario, context, seed, part.replicate) };
+      const pieces: SummaryTables[] = [];
+      for (let first = part.first; first < part.first + part.count; first += chunkSize) {
+        const count = Math.min(chunkSize, part.first + part.count - first);
         const chunk = simulateRange(replicatePlan, context.assignPathway, first, count, undefined, previous);
         previous = chunk;
-        parts.push(summaryTables({ first, count, grade: chunk.cohort.grade, outcomes: chunk.outcomes, pathwayLabels: chunk.pathwayLabels }, strategyIds, scenario.referenceStrategy, replicatePlan.model));
-        if (replicate === 0 && columnsFile !== null) {
+        pieces.push(summaryTables({ first, count, grade: chunk.cohort.grade, outcomes: chunk.outcomes, pathwayLabels: chunk.pathwayLabels }, strategyIds, scenario.referenceStrategy, replicatePlan.model));
+        if (part.replicate === 0 && columnsFile !== null) {
           const bytes = encodeShardChunk(chunk.cohort, chunk.outcomes, count);
           chunks.push({ first, count, offset: columnsFile.write(bytes), bytes: bytes.length, pathwayLabels: chunk.pathwayLabels });
         }
         done += count;
         options.onProgress?.(done, total);
       }
-      const record = encodeTypedJson(mergeSummaryTables(parts));
-      tableRecords.push({ replicate, offset: tablesFile.write(record), bytes: record.length });
+      const record = encodeTypedJson(mergeSummaryTables(pieces));
+      records.push({ offset: tablesFile.write(record), bytes: record.length });
     }
     const tables = tablesFile.commit();
     const columns = columnsFile?.commit() ?? null;
@@ -143,12 +144,9 @@ export function runShardNode(options: ShardRunOptions): ShardManifest {
       strategies: strategyIds,
       shard: range.shard,
       shards: range.shards,
-      first: range.first,
-      count: range.count,
-      firstBlock: range.firstBlock,
-      blocks: range.blocks,
+      parts: range.parts,
       littleEndian: new Uint8Array(new Uint16Array([1]).buffer)[0] === 1,
-      tables: { file: shardTablesFile, ...tables, replicates: tableRecords },
+      tables: { file: shardTablesFile, ...tables, records },
       columns: columns === null ? null : { file: shardColumnsFile, ...columns, chunks },
       command: options.command ?? null,
       started: started.toISOString(),

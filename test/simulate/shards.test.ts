@@ -22,15 +22,23 @@ const runShards = (shards: number, replicates = 0, dirs = shardDirs(shards)) => 
 
 describe("shardRange", () => {
   it("shardRange(36000, 7, k) deals 9 blocks as 1, 1, 1, 2, 1, 1, 2 whole blocks (⌊K·9/7⌋ − ⌊(K−1)·9/7⌋) covering every patient once", () => {
-    const ranges = Array.from({ length: 7 }, (_, k) => shardRange(n, 7, k + 1));
-    expect(ranges.map((r) => r.blocks)).toEqual([1, 1, 1, 2, 1, 1, 2]);
-    expect(ranges.map((r) => r.first)).toEqual([0, 4096, 8192, 12288, 20480, 24576, 28672]);
-    expect(ranges.reduce((sum, r) => sum + r.count, 0)).toBe(n);
-    expect(ranges[6].count).toBe(4096 + 3232);
+    const parts = Array.from({ length: 7 }, (_, k) => shardRange(n, 7, k + 1).parts);
+    expect(parts.every((p) => p.length === 1 && p[0].replicate === 0)).toBe(true);
+    expect(parts.map((p) => p[0].blocks)).toEqual([1, 1, 1, 2, 1, 1, 2]);
+    expect(parts.map((p) => p[0].first)).toEqual([0, 4096, 8192, 12288, 20480, 24576, 28672]);
+    expect(parts.reduce((sum, p) => sum + p[0].count, 0)).toBe(n);
+    expect(parts[6][0].count).toBe(4096 + 3232);
   });
 
-  it("shardRange(n, N, K) refuses more shards than blocks and K outside 1 … N", () => {
+  it("shardRange(20000, 4, k, 2) splits 5 blocks × 3 runs (base case, 2 replicates) = 15 units across replicates: 3, 4, 4, 4 units", () => {
+    const parts = Array.from({ length: 4 }, (_, k) => shardRange(20_000, 4, k + 1, 2).parts.map((p) => [p.replicate, p.firstBlock, p.blocks]));
+    expect(parts).toEqual([[[0, 0, 3]], [[0, 3, 2], [1, 0, 2]], [[1, 2, 3], [2, 0, 1]], [[2, 1, 4]]]);
+    expect(shardRange(20_000, 4, 4, 2).parts[0].count).toBe(20_000 - 4096);
+  });
+
+  it("shardRange(n, N, K) refuses more shards than units and K outside 1 … N", () => {
     expect(() => shardRange(n, 10, 1)).toThrow(/only 9; use at most 9 shards/);
+    expect(() => shardRange(n, 28, 1, 2)).toThrow(/× 3 runs .*only 27; use at most 27 shards/);
     expect(() => shardRange(n, 4, 5)).toThrow(/from 1 to 4, got 5/);
   });
 });
@@ -69,10 +77,10 @@ describe("mergeShardsNode", () => {
     await expect(mergeShardsNode({ shards: [...dirs.slice(0, 3), shardDirs(4)[3]], cwd: process.cwd(), out, patients: true })).rejects.toThrow(/shard 1\/4 \(.*\) ran with --no-patients/);
   }, 120_000);
 
-  it("mergeShardsNode of 3 shards with 2 PSA replicates equals the single-process run with --replicates 2 (the replicates' spread and parameter intervals)", async () => {
+  it("mergeShardsNode of 4 shards with 2 PSA replicates (shards split across replicates: 27 units) equals the single-process run with --replicates 2", async () => {
     const out = join(folder, "replicates");
     await runSimulationNode({ scenario: "default", cwd: process.cwd(), n, seed, replicates: 2, out: join(out, "single") });
-    const dirs = runShards(3, 2, Array.from({ length: 3 }, (_, k) => join(out, "shards", String(k + 1))));
+    const dirs = runShards(4, 2, Array.from({ length: 4 }, (_, k) => join(out, "shards", String(k + 1))));
     await mergeShardsNode({ shards: dirs, cwd: process.cwd(), out: join(out, "merged") });
     const merged = readFileSync(join(out, "merged", "summary.json"), "utf8");
     expect(merged).toBe(readFileSync(join(out, "single", "summary.json"), "utf8"));

@@ -37,8 +37,8 @@ Flags:
                         Arrow IPC file, also read as Feather v2) or parquet (patients.parquet); Arrow and
                         Parquet keep full-precision months, code text as dictionaries and carry the version,
                         scenario hash and seed in their metadata
-  --shard K/N           run only the K-th of N parts of the run (whole blocks of 4,096 patients, base case and
-                        every replicate) and write a shard folder (DIR, default reports/shards/K-of-N):
+  --shard K/N           run only the K-th of N parts of the run (whole blocks of 4,096 patients under the base
+                        case and the replicates, dealt out evenly) and write a shard folder (DIR, default reports/shards/K-of-N):
                         shard.json (version, scenario hash, seed, n, K, N), tables.bin (the summary's
                         sufficient statistics: sorted event and censoring times per strategy and endpoint,
                         counts, Monte Carlo batches) and columns.bin (the patient rows). 'pnen-sim merge'
@@ -165,7 +165,8 @@ export const simulateCommand: Command = {
         onProgress: bar.update,
       });
       bar.finish();
-      io.stdout(`Shard ${shard}/${shards} of scenario ${manifest.scenario.name} (seed ${manifest.seed}, n ${manifest.n.toLocaleString("en-US")}${replicates > 0 ? `, ${replicates} replicates` : ""}): patients ${(manifest.first + 1).toLocaleString("en-US")}–${(manifest.first + manifest.count).toLocaleString("en-US")} (${manifest.blocks} blocks of 4,096)\n`);
+      const parts = manifest.parts.map((p) => `${p.replicate === 0 ? "base case" : `replicate ${p.replicate}`} patients ${(p.first + 1).toLocaleString("en-US")}–${(p.first + p.count).toLocaleString("en-US")} (${p.blocks} blocks)`);
+      io.stdout(`Shard ${shard}/${shards} of scenario ${manifest.scenario.name} (seed ${manifest.seed}, n ${manifest.n.toLocaleString("en-US")}${replicates > 0 ? `, ${replicates} replicates` : ""}): ${parts.length <= 3 ? parts.join("; ") : `${parts[0]}; … ${parts.length - 2} more …; ${parts[parts.length - 1]}`}\n`);
       io.stdout(`Wrote ${resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`)}/shard.json, tables.bin${manifest.columns === null ? "" : ", columns.bin"}; combine the shards with: pnen-sim merge SHARD_DIR... --out DIR\n`);
       return 0;
     }

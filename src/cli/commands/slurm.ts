@@ -188,7 +188,7 @@ export const slurmCommand: Command = {
     const sourceIds = [...context.registry.figures.map((f) => f.id), ...context.registry.assumptions.map((a) => a.id)];
     const { scenario, path } = loadScenarioNode(values.scenario, io.cwd, strategies.map((s) => s.id), sourceIds);
     const size = n ?? scenario.cohort.size;
-    shardRange(size, shards, 1);
+    shardRange(size, shards, 1, replicates);
     const { figures, thresholds, treatments, assumptions } = context.registry;
     const identity: ShardRunIdentity = {
       version: packageVersionNode(),
