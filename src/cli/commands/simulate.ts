@@ -12,7 +12,7 @@ import { numberFlag, parseFlags } from "../parseFlags.js";
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
-                         [--format csv|arrow|parquet] [--shard K/N [--no-patients]]
+                         [--format csv|arrow|parquet] [--no-patients] [--shard K/N]
        pnen-sim simulate --schema
 
 The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
@@ -37,14 +37,16 @@ Flags:
                         Arrow IPC file, also read as Feather v2) or parquet (patients.parquet); Arrow and
                         Parquet keep full-precision months, code text as dictionaries and carry the version,
                         scenario hash and seed in their metadata
+  --no-patients         summary only: no patients file; the run streams in chunks of 65,536 patients, so memory
+                        is the summary's tables (about 84 bytes per patient for 4 strategies), not the columns;
+                        with --shard: a shard without patient rows (the merge then writes no patients file)
   --shard K/N           run only the K-th of N parts of the run (whole blocks of 4,096 patients under the base
-                        case and the replicates, dealt out evenly) and write a shard folder (DIR, default reports/shards/K-of-N):
-                        shard.json (version, scenario hash, seed, n, K, N), tables.bin (the summary's
-                        sufficient statistics: sorted event and censoring times per strategy and endpoint,
-                        counts, Monte Carlo batches) and columns.bin (the patient rows). 'pnen-sim merge'
-                        turns the N shard folders into this command's files, byte for byte; 'pnen-sim slurm'
-                        runs the shards as a Slurm job array. --format is the merge's
-  --no-patients         with --shard: keep no patient rows (the merge then writes no patients file)
+                        case and the replicates, dealt out evenly) and write a shard folder (DIR, default
+                        reports/shards/K-of-N): shard.json (version, scenario hash, seed, n, K, N), tables.bin
+                        (the summary's sufficient statistics: sorted event and censoring times per strategy and
+                        endpoint, counts, Monte Carlo batches) and columns.bin (the patient rows). 'pnen-sim
+                        merge' turns the N shard folders into this command's files, byte for byte; 'pnen-sim
+                        slurm' runs the shards as a Slurm job array. --format is the merge's
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -170,7 +172,6 @@ export const simulateCommand: Command = {
       io.stdout(`Wrote ${resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`)}/shard.json, tables.bin${manifest.columns === null ? "" : ", columns.bin"}; combine the shards with: pnen-sim merge SHARD_DIR... --out DIR\n`);
       return 0;
     }
-    if (values["no-patients"]) throw new InputError(`pnen-sim simulate: --no-patients goes with --shard K/N (a shard without patient rows)`);
     // --- end of shards ---
     const bars = { simulate: progressBar(io, "simulate"), replicates: progressBar(io, "replicates") };
     const run = await runSimulationNode({
@@ -183,10 +184,11 @@ export const simulateCommand: Command = {
       out: (scenario) => resolve(io.cwd, values.out ?? `reports/${scenario.name}`),
       command: ["pnen-sim", "simulate", ...args].join(" "),
       format,
+      patients: !values["no-patients"],
       onProgress(phase, done, total) {
         if (phase === "replicates") bars.replicates.update(done, total);
-        else bars.simulate.update(phase === "simulate" ? done : total + done, 2 * total);
-        if (phase === "write" && done === total) bars.simulate.finish();
+        else bars.simulate.update(phase === "simulate" ? done : total + done, values["no-patients"] ? total : 2 * total);
+        if ((phase === "write" || values["no-patients"]) && done === total) bars.simulate.finish();
         if (phase === "replicates" && done === total) bars.replicates.finish();
       },
     });
@@ -214,7 +216,7 @@ export const simulateCommand: Command = {
         io.stdout(`    ${c.landmarks.map((l) => `${l.months} mo ${(l.target * 100).toFixed(1)}/${l.simulated === null ? "–" : (l.simulated * 100).toFixed(1)}%${l.extrapolated ? "*" : ""}`).join("  ")}${c.landmarks.some((l) => l.extrapolated) ? "  (* beyond the data: extrapolated)" : ""}\n`);
       }
     }
-    io.stdout(`\nWrote ${out}/patients.${format}, summary.json, manifest.json\n`);
+    io.stdout(`\nWrote ${values["no-patients"] ? `${out}/summary.json, manifest.json (no patients file: --no-patients)` : `${out}/patients.${format}, summary.json, manifest.json`}\n`);
     return 0;
   },
 };
