@@ -6,12 +6,13 @@ import { fileURLToPath } from "node:url";
 import type { BenchRow } from "./BenchRow.js";
 
 /**
- * Sharded runs (issue 15), whole processes of the compiled CLI, default scenario (4 strategies): a single process
- * `pnen-sim simulate --n 4N`, its 4 shards `simulate --shard K/4` (run one after another here; on a cluster they run
- * at once) and `pnen-sim merge`, with patient rows (columns.bin, patients.csv) and without (--no-patients: the
- * summary's statistics only). Wall time and peak resident memory of each process from GNU time (`/usr/bin/time -f
- * "%e %M"`; without it, time only). N = 1,000,000 patients per shard, or PNEN_BENCH_SHARD_PATIENTS. The merged
- * summary.json is checked to equal the single process's byte for byte. Temporary folders, deleted afterwards.
+ * Sharded runs (issue 15), whole processes of the compiled CLI, default scenario (4 strategies), summary only
+ * (--no-patients): a single process `pnen-sim simulate --n 4N`, its 4 shards `simulate --shard K/4` (run one after
+ * another here; on a cluster they run at once) and `pnen-sim merge` of them. With PNEN_BENCH_SHARD_ROWS=1 the same
+ * again with the patient rows (columns.bin in the shards, patients.csv written by the single process and the merge).
+ * Wall time and peak resident memory of each process from GNU time (`/usr/bin/time -f "%e %M"`; without it, time
+ * only). N = 1,000,000 patients per shard, or PNEN_BENCH_SHARD_PATIENTS. The merged summary.json is checked to equal
+ * the single process's byte for byte. Temporary folders, deleted afterwards.
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const perShard = Number(process.env.PNEN_BENCH_SHARD_PATIENTS ?? 1_000_000);
@@ -38,28 +39,29 @@ export default async function shardsBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const mib = (x: number | null) => (x === null ? 0 : Math.round(x));
   try {
-    const single = measured(["simulate", "--n", String(n), "--seed", "1", "--out", join(folder, "single")]);
-    rows.push({ name: `single process: simulate --n ${n}, patients.csv, time`, value: Number(single.seconds.toFixed(1)), unit: "s", note: load() });
-    rows.push({ name: `single process: simulate --n ${n}, peak memory`, value: mib(single.peakMiB), unit: "MiB", note: label });
-    for (const patients of [true, false]) {
+    for (const patients of process.env.PNEN_BENCH_SHARD_ROWS === "1" ? [false, true] : [false]) {
       const kind = patients ? "with patient rows" : "--no-patients";
+      const flags = patients ? [] : ["--no-patients"];
+      const single = measured(["simulate", "--n", String(n), "--seed", "1", "--out", join(folder, `single-${kind}`), ...flags]);
+      rows.push({ name: `single process, simulate --n ${n} ${kind}: time`, value: Number(single.seconds.toFixed(1)), unit: "s", note: load() });
+      rows.push({ name: `single process, simulate --n ${n} ${kind}: peak memory`, value: mib(single.peakMiB), unit: "MiB", note: label });
       const dirs: string[] = [];
       let shardSeconds = 0;
       let shardPeak = 0;
       for (let k = 1; k <= shards; k++) {
-        const dir = join(folder, patients ? "rows" : "tables", String(k));
+        const dir = join(folder, `shards-${kind}`, String(k));
         dirs.push(dir);
-        const m = measured(["simulate", "--n", String(n), "--seed", "1", "--shard", `${k}/${shards}`, "--out", dir, ...(patients ? [] : ["--no-patients"])]);
+        const m = measured(["simulate", "--n", String(n), "--seed", "1", "--shard", `${k}/${shards}`, "--out", dir, ...flags]);
         shardSeconds += m.seconds;
         shardPeak = Math.max(shardPeak, m.peakMiB ?? 0);
       }
-      rows.push({ name: `4 shards of ${perShard}, ${kind}: time per shard`, value: Number((shardSeconds / shards).toFixed(1)), unit: "s", note: `mean of the 4, run one after another; ${load()}` });
-      rows.push({ name: `4 shards of ${perShard}, ${kind}: peak memory of a shard`, value: Math.round(shardPeak), unit: "MiB", note: label });
-      const out = join(folder, patients ? "merged-rows" : "merged-tables");
+      rows.push({ name: `4 shards of ${perShard} ${kind}: time per shard`, value: Number((shardSeconds / shards).toFixed(1)), unit: "s", note: `mean of the 4, run one after another; ${load()}` });
+      rows.push({ name: `4 shards of ${perShard} ${kind}: peak memory of a shard`, value: Math.round(shardPeak), unit: "MiB", note: label });
+      const out = join(folder, `merged-${kind}`);
       const merge = measured(["merge", ...dirs, "--out", out]);
-      rows.push({ name: `merge of 4 shards of ${perShard}, ${kind}: time`, value: Number(merge.seconds.toFixed(1)), unit: "s", note: `${patients ? "writes patients.csv" : "summary only"}; ${load()}` });
-      rows.push({ name: `merge of 4 shards of ${perShard}, ${kind}: peak memory`, value: mib(merge.peakMiB), unit: "MiB", note: label });
-      const same = readFileSync(join(out, "summary.json"), "utf8") === readFileSync(join(folder, "single", "summary.json"), "utf8");
+      rows.push({ name: `merge of 4 shards of ${perShard} ${kind}: time`, value: Number(merge.seconds.toFixed(1)), unit: "s", note: `${patients ? "writes patients.csv" : "summary only"}; ${load()}` });
+      rows.push({ name: `merge of 4 shards of ${perShard} ${kind}: peak memory`, value: mib(merge.peakMiB), unit: "MiB", note: label });
+      const same = readFileSync(join(out, "summary.json"), "utf8") === readFileSync(join(folder, `single-${kind}`, "summary.json"), "utf8");
       if (!same) throw new Error(`shards bench: merged summary.json (${kind}) differs from the single process's`);
     }
   } finally {
