@@ -16,12 +16,12 @@ export function encodeTypedJson(value: unknown): Uint8Array {
   let at = 0;
   const json = JSON.stringify(value, function (this: unknown, key: string, v: unknown) {
     const raw = (this as Record<string, unknown>)[key];
-    if (ArrayBuffer.isView(raw) && !(raw instanceof DataView)) {
-      const name = raw.constructor.name as TypedArrayName;
-      if (!(name in typedArrays)) throw new TypeError(`encodeTypedJson: unsupported ${name}`);
-      const bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    const name = (Object.keys(typedArrays) as TypedArrayName[]).find((key) => raw instanceof typedArrays[key]);
+    if (name !== undefined) {
+      const typed = raw as Float64Array;
+      const bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
       payloads.push(bytes);
-      const entry = { $typed: name, at, length: (raw as Float64Array).length };
+      const entry = { $typed: name, at, length: typed.length };
       at += padded(bytes.length);
       return entry;
     }
