@@ -77,7 +77,7 @@ export function checkShardSetNode(dirs: readonly string[]): { readonly shards: r
  * Exact, not approximate: the tables are sufficient statistics that merge exactly (sorted event and censoring
  * times merge, counts add, per-block correlations and Monte Carlo batches concatenate in block order), and
  * Kaplan–Meier, log-rank, Cox and RMST are functions of the merged event tables. Memory: the merged tables of one
- * replicate at a time (about 16 bytes per patient per strategy) plus, with the patients file, the base case's
+ * replicate at a time (about 22 bytes per patient per strategy) plus, with the patients file, the base case's
  * columns (as the single-process run). Node only.
  */
 export async function mergeShardsNode(options: MergeShardsOptions): Promise<Awaited<ReturnType<typeof runSimulationNode>>> {

@@ -85,8 +85,8 @@ function stagedFile(path: string) {
  *
  * The content depends only on the scenario, data/, seed, n, replicates, K, N and the version, all recorded in
  * shard.json; a folder without shard.json is an unfinished shard. Node only. Time: the run's calibration plus 1/N
- * of its simulation; memory: one chunk of 65,536 patients plus the shard's tables (about 16 bytes per patient per
- * strategy), never the whole run.
+ * of its simulation; memory: one chunk of 65,536 patients plus the shard's tables (about 22 bytes per patient per
+ * strategy on the default scenario), never the whole run.
  */
 export function runShardNode(options: ShardRunOptions): ShardManifest {
   const started = new Date();
