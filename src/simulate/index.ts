@@ -29,3 +29,4 @@ export * from "./patientsTableColumns.js";
 export * from "./comparisonBatches.js";
 export * from "./batchMeansInterval.js";
 export * from "./strategyComparisons.js";
+export * from "./headToHead.js";
