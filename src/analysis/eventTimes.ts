@@ -58,17 +58,33 @@ export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
 /**
  * The event times of the union of several groups of subjects (shards of one run): a pairwise merge tree over the
  * parts, O(k log p) for k subjects in p parts. Exact — the result does not depend on how the subjects were split.
+ * With `consume`, the parts' arrays are taken out of them (each part is left with empty arrays) and dropped level by
+ * level as the tree is merged, so that merging a 10 M-patient run costs one array's size beyond the data, not twice
+ * the data.
  */
-export function mergeEventTimes(parts: readonly EventTimes[]): EventTimes {
-  const merge = (arrays: Float64Array[]): Float64Array => {
-    if (arrays.length === 0) return new Float64Array(0);
-    let level = arrays;
-    while (level.length > 1) {
-      const next: Float64Array[] = [];
-      for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeSorted(level[i]!, level[i + 1]!) : level[i]!);
-      level = next;
-    }
-    return level[0]!;
+export function mergeEventTimes(parts: readonly EventTimes[], options: { readonly consume?: boolean } = {}): EventTimes {
+  const take = (which: "events" | "censored"): Float64Array[] => {
+    const list = parts.map((p) => p[which]);
+    if (options.consume === true) for (const p of parts) (p as { -readonly [K in keyof EventTimes]: EventTimes[K] })[which] = new Float64Array(0);
+    return list;
   };
-  return { events: merge(parts.map((p) => p.events)), censored: merge(parts.map((p) => p.censored)) };
+  const events = mergeArrays(take("events"), options.consume === true);
+  const censored = mergeArrays(take("censored"), options.consume === true);
+  return { events, censored };
+}
+
+/** Merges ascending arrays pairwise, level by level, replacing the list's entries as it goes (so merged-away arrays can be freed). */
+function mergeArrays(list: Float64Array[], owned: boolean): Float64Array {
+  if (list.length === 0) return new Float64Array(0);
+  if (list.length === 1) return owned ? list[0]! : list[0]!.slice();
+  while (list.length > 1) {
+    const next: Float64Array[] = [];
+    for (let i = 0; i < list.length; i += 2) {
+      next.push(i + 1 < list.length ? mergeSorted(list[i]!, list[i + 1]!) : list[i]!);
+      list[i] = new Float64Array(0);
+      if (i + 1 < list.length) list[i + 1] = new Float64Array(0);
+    }
+    list.splice(0, list.length, ...next);
+  }
+  return list[0]!;
 }

@@ -3,6 +3,8 @@ export * from "./KaplanMeierResult.js";
 export * from "./eventTable.js";
 export * from "./eventTimes.js";
 export * from "./eventTableFromTimes.js";
+export * from "./eventRowCursor.js";
+export * from "./kaplanMeierSummary.js";
 export * from "./kaplanMeier.js";
 export * from "./survivalQuantile.js";
 export * from "./survivalAt.js";

@@ -8,7 +8,8 @@ import { type SimulateOptions, type SimulationResult, mergeRanges, simulationPla
 import type { SimulationContext } from "./SimulationContext.js";
 import type { RangeResult, SimulationPlan } from "./simulateRange.js";
 import { simulateRange } from "./simulateRange.js";
-import { type SummaryTables, mergeSummaryTables, summaryTables } from "./summaryTables.js";
+import { type SummaryTables, summaryTables } from "./summaryTables.js";
+import { SummaryTablesCollector } from "./summaryTablesCollector.js";
 
 /** Patients per work item handed to a worker: 16 blocks. */
 const chunkSize = cohortBlockSize * 16;
@@ -25,6 +26,8 @@ function startWorker(): Worker {
 export interface ChunkOutputs {
   readonly columns: boolean;
   readonly tables: boolean;
+  /** Receives each chunk's tables as it is done (instead of the returned list), e.g. a {@link SummaryTablesCollector}. */
+  readonly collect?: (tables: SummaryTables) => void;
 }
 
 /** The summary tables of a simulated range (its own pathway codes; `count` patients from `range.first`). */
@@ -44,13 +47,14 @@ export async function runChunksNode(plan: SimulationPlan<Strategy, RuleThreshold
   for (let first = 0; first < plan.size; first += chunkSize) chunks.push({ first, count: Math.min(chunkSize, plan.size - first) });
   const ranges: RangeResult[] = [];
   const tables: SummaryTables[] = [];
+  const keep = outputs.collect ?? ((t: SummaryTables) => void tables.push(t));
   let done = 0;
   const threads = Math.max(1, Math.min(workers, chunks.length));
   if (threads === 1) {
     let reuse: RangeResult | undefined;
     for (const chunk of chunks) {
       const range = simulateRange(plan, assign, chunk.first, chunk.count, undefined, outputs.columns ? undefined : reuse);
-      if (outputs.tables) tables.push(rangeSummaryTables(plan, range, chunk.count));
+      if (outputs.tables) keep(rangeSummaryTables(plan, range, chunk.count));
       if (outputs.columns) ranges.push(range);
       else reuse = range;
       done += chunk.count;
@@ -79,7 +83,7 @@ export async function runChunksNode(plan: SimulationPlan<Strategy, RuleThreshold
                 return;
               }
               if (message.range !== undefined) ranges.push(message.range);
-              if (message.tables !== undefined) tables.push(message.tables);
+              if (message.tables !== undefined) keep(message.tables);
               done += message.count;
               onProgress?.(done, plan.size);
               send();
@@ -115,8 +119,10 @@ export async function runPlanOnWorkersNode(plan: SimulationPlan<Strategy, RuleTh
  * (for the patients file). Without it the run streams: chunks are summarised and dropped. Node only.
  */
 export async function runPlanSummaryNode(plan: SimulationPlan<Strategy, RuleThresholds>, assign: SimulationContext<Strategy, RuleThresholds>["assignPathway"], workers: number, options: { readonly keepColumns: boolean; readonly onProgress?: (done: number, total: number) => void }): Promise<{ result: SimulationResult | null; tables: SummaryTables }> {
-  const { ranges, tables } = await runChunksNode(plan, assign, workers, { columns: options.keepColumns, tables: true }, options.onProgress);
-  return { result: options.keepColumns ? mergeRanges(plan, ranges) : null, tables: mergeSummaryTables(tables) };
+  // each chunk's event times go into one slab per table as they arrive (the chunk's arrays freed at once), merged at the end
+  const collector = new SummaryTablesCollector(plan.size);
+  const { ranges } = await runChunksNode(plan, assign, workers, { columns: options.keepColumns, tables: true, collect: (t) => collector.add(t) }, options.onProgress);
+  return { result: options.keepColumns ? mergeRanges(plan, ranges) : null, tables: collector.finish() };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { eventTableFromTimes } from "../analysis/eventTableFromTimes.js";
+import { EventRowCursor } from "../analysis/eventRowCursor.js";
 import { type EventTimes, eventTimes } from "../analysis/eventTimes.js";
-import { kaplanMeierFromTable } from "../analysis/kaplanMeier.js";
-import { twoGroupEfronCox } from "../analysis/twoGroupEfronCox.js";
+import { kaplanMeierSummary } from "../analysis/kaplanMeierSummary.js";
+import { twoGroupEfronCoxFromCounts } from "../analysis/twoGroupEfronCox.js";
 import { batchMeansInterval, type MonteCarloInterval } from "./batchMeansInterval.js";
 import type { ComparisonBatch } from "./comparisonBatches.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
@@ -62,14 +62,31 @@ export interface StrategyComparison {
 }
 
 const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(4)));
-const groups = ["reference", "strategy"] as const;
 
-/** Whole-data estimates of a paired comparison from the two strategies' event times (one pooled two-group event table). */
+/**
+ * Whole-data estimates of a paired comparison from the two strategies' event times: the rows of their pooled
+ * two-group event table (R's timefix over both) are read twice without building the table — the rows with events,
+ * at risk and events per group (4-byte counts), for the Efron Cox model (rows without events add nothing to its
+ * score or information), then each group's Kaplan–Meier median.
+ */
 function wholeEstimates(reference: EventTimes, other: EventTimes): { logHazardRatio: number | null; medians: [number | null, number | null] } {
   if (reference.events.length + reference.censored.length === 0) return { logHazardRatio: null, medians: [null, null] };
-  const table = eventTableFromTimes([reference, other], groups);
-  const fit = twoGroupEfronCox(table);
-  return { logHazardRatio: fit === null ? null : fit.logHazardRatio, medians: [kaplanMeierFromTable(table, 0, 0).median.estimate, kaplanMeierFromTable(table, 1, 0).median.estimate] };
+  const capacity = reference.events.length + other.events.length;
+  const nRisk = new Uint32Array(2 * capacity);
+  const nEvent = new Uint32Array(2 * capacity);
+  let rows = 0;
+  const cursor = new EventRowCursor([reference, other]);
+  while (cursor.next()) {
+    if (cursor.nEvent[0]! + cursor.nEvent[1]! === 0) continue;
+    nRisk[2 * rows] = cursor.nRisk[0]!;
+    nRisk[2 * rows + 1] = cursor.nRisk[1]!;
+    nEvent[2 * rows] = cursor.nEvent[0]!;
+    nEvent[2 * rows + 1] = cursor.nEvent[1]!;
+    rows++;
+  }
+  const fit = twoGroupEfronCoxFromCounts(rows, nRisk, nEvent);
+  const median = (g: number) => kaplanMeierSummary(new EventRowCursor([reference, other]), g, []).median.estimate;
+  return { logHazardRatio: fit === null ? null : fit.logHazardRatio, medians: [median(0), median(1)] };
 }
 
 /** A hazard ratio and its Monte Carlo interval from the whole-data log HR and the batches. */

@@ -1,7 +1,5 @@
-import { eventTableFromTimes } from "../analysis/eventTableFromTimes.js";
-import { kaplanMeierFromTable } from "../analysis/kaplanMeier.js";
-import type { KaplanMeierResult } from "../analysis/KaplanMeierResult.js";
-import { survivalAt } from "../analysis/survivalAt.js";
+import { EventRowCursor } from "../analysis/eventRowCursor.js";
+import { type KaplanMeierSummary, kaplanMeierSummary } from "../analysis/kaplanMeierSummary.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import type { SimulationResult } from "./simulate.js";
 import { type SequencingSummary, sequencingFromTables } from "./sequencingSummary.js";
@@ -57,12 +55,11 @@ export const landmarkMonths = [12, 24, 60] as const;
 
 const rounded = (x: number | null, digits = 4): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
-function endpoint(km: KaplanMeierResult, hr: EndpointSummary["hazardRatio"]): EndpointSummary {
-  const at = survivalAt(km, [...landmarkMonths], { extend: false });
+function endpoint(km: KaplanMeierSummary, hr: EndpointSummary["hazardRatio"]): EndpointSummary {
   const landmarks: Record<string, SummaryEstimate> = {};
   for (const month of landmarkMonths) {
-    const k = Array.from(at.time).indexOf(month);
-    landmarks[String(month)] = k < 0 ? { estimate: null, lower: null, upper: null } : { estimate: rounded(at.survival[k]), lower: rounded(at.lower[k]), upper: rounded(at.upper[k]) };
+    const k = km.at.time.indexOf(month);
+    landmarks[String(month)] = k < 0 ? { estimate: null, lower: null, upper: null } : { estimate: rounded(km.at.survival[k]!), lower: rounded(km.at.lower[k]!), upper: rounded(km.at.upper[k]!) };
   }
   return {
     events: km.events,
@@ -89,10 +86,11 @@ export function summarise(result: SimulationResult): SimulationSummary {
 /**
  * The summary of a run from its summary tables ({@link summaryTables}, possibly merged over workers or shards with
  * {@link mergeSummaryTables}): a pure function of the tables, the scenario's name, the seed and the outcome model.
- * Each endpoint's event table is built once from the sorted times (src/analysis `eventTableFromTimes`, R's timefix
- * over that strategy's times) and read for the Kaplan–Meier median and landmarks; the comparisons pool two
- * strategies' times into one two-group table for the Efron Cox model and the medians. O(strategies × distinct times
- * + batches + blocks).
+ * Each endpoint's event table is read row by row from the sorted times (src/analysis `EventRowCursor`, R's timefix
+ * over that strategy's times) for the Kaplan–Meier median and landmarks (`kaplanMeierSummary`: the numbers of
+ * `kaplanMeierFromTable` and `survivalAt`, without the curve's columns); the comparisons pool two strategies' times
+ * into one two-group table for the Efron Cox model and the medians. O(strategies × distinct times + batches +
+ * blocks) time; beyond the tables, memory for the comparisons' event rows only (16 bytes each).
  */
 export function summariseTables(tables: SummaryTables, run: { readonly scenario: string; readonly seed: number | string; readonly model: OutcomeModel }): SimulationSummary {
   const comparisons = comparisonsFromTables(tables, run.model, run.scenario);
@@ -104,7 +102,7 @@ export function summariseTables(tables: SummaryTables, run: { readonly scenario:
       .map(({ pathway, count }) => ({ pathway, share: rounded(count / tables.n)! }));
     const summaryOf = (which: "pfs" | "os") => {
       const hr = hazardRatioSummary(comparisons.find((c) => c.strategy === strategy)?.[which].hazardRatio ?? null);
-      return endpoint(kaplanMeierFromTable(eventTableFromTimes([t[which]], ["all"]), 0, 0), hr);
+      return endpoint(kaplanMeierSummary(new EventRowCursor([t[which]]), 0, landmarkMonths), hr);
     };
     return { strategy, n: tables.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
   });

@@ -214,9 +214,11 @@ export function summaryTables(range: SummaryRange, strategies: readonly string[]
  * Merges the tables of ranges that together cover [first, first + n) without gaps or overlaps (in any order):
  * counts add, event times merge (a pairwise merge tree), pathway counts add by label, per-block lists and batches
  * concatenate in block order, and the swapped pairs are replayed in patient order. Exact: the result equals the
- * tables of the whole range. O(total size × log parts).
+ * tables of the whole range. With `consume` the parts' event times are moved into the result (the parts are left
+ * empty), so a streamed run's merge needs little beyond its tables (src/analysis `mergeEventTimes`). O(total size ×
+ * log parts).
  */
-export function mergeSummaryTables(parts: readonly SummaryTables[]): SummaryTables {
+export function mergeSummaryTables(parts: readonly SummaryTables[], options: { readonly consume?: boolean } = {}): SummaryTables {
   if (parts.length === 0) throw new RangeError("mergeSummaryTables requires at least one part");
   const ordered = [...parts].sort((a, b) => a.first - b.first);
   const head = ordered[0]!;
@@ -240,8 +242,8 @@ export function mergeSummaryTables(parts: readonly SummaryTables[]): SummaryTabl
       at += t.spearmanBlocks.length;
     }
     return {
-      pfs: mergeEventTimes(each.map((t) => t.pfs)),
-      os: mergeEventTimes(each.map((t) => t.os)),
+      pfs: mergeEventTimes(each.map((t) => t.pfs), options),
+      os: mergeEventTimes(each.map((t) => t.os), options),
       pathways: [...pathwayCounts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([pathway, count]) => ({ pathway, count })),
       linesStarted: each[0]!.linesStarted.map((_, k) => each.reduce((sum, t) => sum + t.linesStarted[k]!, 0)),
       spearmanBlocks,
@@ -261,8 +263,8 @@ export function mergeSummaryTables(parts: readonly SummaryTables[]): SummaryTabl
       }
     }
     const endpoint = (which: "pfs" | "os"): ComparisonEndpointTables => ({
-      changedReference: mergeEventTimes(each.map((t) => t[which].changedReference)),
-      changedStrategy: mergeEventTimes(each.map((t) => t[which].changedStrategy)),
+      changedReference: mergeEventTimes(each.map((t) => t[which].changedReference), options),
+      changedStrategy: mergeEventTimes(each.map((t) => t[which].changedStrategy), options),
       batches: each.flatMap((t) => t[which].batches),
       changedBatches: each.flatMap((t) => t[which].changedBatches),
     });

@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { eventTableCore } from "../../src/analysis/eventTable.js";
 import { eventTableFromTimes } from "../../src/analysis/eventTableFromTimes.js";
 import { eventTimes, mergeEventTimes } from "../../src/analysis/eventTimes.js";
+import { EventRowCursor } from "../../src/analysis/eventRowCursor.js";
+import { kaplanMeierFromTable } from "../../src/analysis/kaplanMeier.js";
+import { kaplanMeierSummary } from "../../src/analysis/kaplanMeierSummary.js";
+import { survivalAt } from "../../src/analysis/survivalAt.js";
 import { randomSource } from "../../src/random/randomSource.js";
 import { loadScenarioNode } from "../../src/simulate/loadScenarioNode.js";
 import { loadSimulationContextNode } from "../../src/simulate/loadSimulationContextNode.js";
@@ -9,6 +13,7 @@ import { simulate, simulationPlan } from "../../src/simulate/simulate.js";
 import { simulateRange } from "../../src/simulate/simulateRange.js";
 import { summarise, summariseTables } from "../../src/simulate/summarise.js";
 import { mergeSummaryTables, summaryTables } from "../../src/simulate/summaryTables.js";
+import { SummaryTablesCollector } from "../../src/simulate/summaryTablesCollector.js";
 
 const { context, strategies } = loadSimulationContextNode();
 const { scenario } = loadScenarioNode("default", process.cwd());
@@ -51,6 +56,37 @@ describe("eventTableFromTimes(groups, labels)", () => {
   });
 });
 
+describe("kaplanMeierSummary(new EventRowCursor(groups), group, landmarks)", () => {
+  it("kaplanMeierSummary gives kaplanMeierFromTable's median and survivalAt's landmarks bit for bit (near-ties, a curve at exactly ½, landmarks past the end)", () => {
+    const random = randomSource(11);
+    const cases: { time: Float64Array; status: Uint8Array; group: Int32Array }[] = [];
+    // exactly ½ after two of four events (the midpoint rule), and a landmark after the last time
+    cases.push({ time: Float64Array.of(1, 2, 3, 4), status: Uint8Array.of(1, 1, 1, 0), group: new Int32Array(4) });
+    for (const n of [50, 3000]) {
+      const time = Float64Array.from({ length: n }, (_, i) => Math.round(random() * 300) / 4 + (i % 5 === 0 ? 1e-11 : 0));
+      const status = Uint8Array.from({ length: n }, () => (random() < 0.55 ? 1 : 0));
+      const group = Int32Array.from({ length: n }, () => (random() < 0.4 ? 1 : 0));
+      cases.push({ time, status, group });
+    }
+    for (const { time, status, group } of cases) {
+      const n = time.length;
+      const table = eventTableCore(time, status, group, ["a", "b"], new Int32Array(n), ["all"]);
+      const keep = (g: number) => Uint8Array.from(group, (x) => (x === g ? 1 : 0));
+      const times = [eventTimes(time, status, 0, n, keep(0)), eventTimes(time, status, 0, n, keep(1))];
+      for (const g of [0, 1]) {
+        const km = kaplanMeierFromTable(table, g, 0);
+        const landmarks = [2.5, 12, 24, 60, 1000];
+        const at = survivalAt(km, landmarks, { extend: false });
+        const streamed = kaplanMeierSummary(new EventRowCursor(times), g, landmarks);
+        expect(streamed.events).toBe(km.events);
+        expect(streamed.median).toEqual(km.median);
+        expect(streamed.at).toEqual({ time: Array.from(at.time), survival: Array.from(at.survival), lower: Array.from(at.lower), upper: Array.from(at.upper) });
+      }
+    }
+    expect(kaplanMeierSummary(new EventRowCursor([eventTimes(cases[0]!.time, cases[0]!.status)]), 0, []).median.estimate).toBe(2.5);
+  });
+});
+
 describe("summariseTables(mergeSummaryTables(parts))", () => {
   it("summary tables of ranges simulated apart (own pathway codes), merged in any order, give the single-process summary byte for byte", () => {
     const n = 4096 * 3 + 1234;
@@ -66,6 +102,13 @@ describe("summariseTables(mergeSummaryTables(parts))", () => {
     const expected = JSON.stringify(summarise(whole));
     expect(JSON.stringify(summariseTables(mergeSummaryTables([parts[2]!, parts[0]!, parts[1]!]), run))).toBe(expected);
     expect(JSON.stringify(summariseTables(mergeSummaryTables([mergeSummaryTables([parts[0]!, parts[1]!]), parts[2]!]), run))).toBe(expected);
+    // a streamed run's collector (slabs, bottom-up merge) gives the same
+    const collector = new SummaryTablesCollector(n);
+    for (const k of [1, 2, 0]) collector.add(structuredClone(parts[k]!));
+    expect(JSON.stringify(summariseTables(collector.finish(), run))).toBe(expected);
+    // consuming the parts gives the same, and leaves the parts empty
+    expect(JSON.stringify(summariseTables(mergeSummaryTables(parts, { consume: true }), run))).toBe(expected);
+    expect(parts[0]!.perStrategy[0]!.pfs.events.length).toBe(0);
   });
 
   it("mergeSummaryTables refuses parts with a gap", () => {
