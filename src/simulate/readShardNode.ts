@@ -13,7 +13,11 @@ function fileSha256(path: string): string {
   const buffer = new Uint8Array(1 << 22);
   const fd = openSync(path, "r");
   try {
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, read));
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      hash.update(buffer.subarray(0, read));
+    }
   } finally {
     closeSync(fd);
   }

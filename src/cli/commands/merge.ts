@@ -38,9 +38,10 @@ export const mergeCommand: Command = {
   summary: "Merge the shards of a sharded run (simulate --shard K/N) into the single-process run's files",
   help,
   async run(args, io) {
-    let parsed;
+    const options = { out: { type: "string" }, format: { type: "string", default: "csv" }, "no-patients": { type: "boolean", default: false } } as const;
+    let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true; strict: true }>>;
     try {
-      parsed = parseArgs({ args: [...args], options: { out: { type: "string" }, format: { type: "string", default: "csv" }, "no-patients": { type: "boolean", default: false } }, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     } catch (error) {
       throw new InputError(`pnen-sim merge: ${(error instanceof Error ? error.message : String(error)).replace(/\. To specify.*$/s, "")} (see 'pnen-sim merge --help')`);
     }
