@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../util/InputError.js";
+import { shownValue } from "../io/parseJsonInput.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -24,13 +25,25 @@ export function parseFlags<const O extends Options>(command: string, args: reado
       i++;
     } else joined.push(arg);
   }
+  let parsed: ParsedFlags<O>;
   try {
-    return parseArgs({ args: joined, options, allowPositionals: false, strict: true });
+    parsed = parseArgs({ args: joined, options, allowPositionals: false, strict: true, tokens: true }) as ParsedFlags<O>;
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    throw new InputError(`pnen-sim ${command}: ${text.replace(/\. To specify.*$/s, "")} (see 'pnen-sim ${command} --help')`);
+    throw new InputError(`pnen-sim ${command}: ${shownValue(text.replace(/\. To specify.*$/s, ""), 200)} (see 'pnen-sim ${command} --help')`);
   }
+  // a flag given twice is an error (parseArgs would silently keep the last one)
+  const seen = new Set<string>();
+  for (const token of (parsed as unknown as { tokens?: { kind: string; name?: string }[] }).tokens ?? []) {
+    if (token.kind !== "option" || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new InputError(`pnen-sim ${command}: --${token.name} is given more than once (give each flag once)`);
+    seen.add(token.name);
+  }
+  return parsed;
 }
+
+/** A decimal number: optional sign, digits with an optional point, an optional exponent. */
+const decimalPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Reads a flag as a finite number, or throws an InputError naming the flag and the expectation. */
 export function numberFlag(
@@ -41,7 +54,8 @@ export function numberFlag(
   check: { integer?: boolean; min?: number; max?: number; exclusiveMin?: number; exclusiveMax?: number } = {},
 ): number {
   if (value === undefined) return fallback;
-  const number = Number(value);
+  // decimal notation only: Number() would also read "0x12C" as 300, "0b1" and "0o7"
+  const number = decimalPattern.test(value.trim()) ? Number(value) : Number.NaN;
   const expected = [
     check.integer ? "an integer" : "a number",
     check.min !== undefined ? `>= ${check.min}` : "",
@@ -59,6 +73,6 @@ export function numberFlag(
     (check.max !== undefined && number > check.max) ||
     (check.exclusiveMin !== undefined && number <= check.exclusiveMin) ||
     (check.exclusiveMax !== undefined && number >= check.exclusiveMax);
-  if (bad) throw new InputError(`pnen-sim ${command}: --${name}: expected ${expected}, got '${value}'`);
+  if (bad) throw new InputError(`pnen-sim ${command}: --${name}: expected ${expected}, got '${shownValue(value)}'`);
   return number;
 }

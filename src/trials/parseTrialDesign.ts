@@ -58,6 +58,9 @@ export const designDefaults = {
  */
 export const maximumTrialSize = 200_000;
 
+/** The most simulated trials one power run may ask for (each is a whole trial; 1,000,000 already takes hours). */
+export const maximumSimulations = 1_000_000;
+
 export function parseTrialDesign(json: unknown, source = "design"): TrialDesign {
   const problems: string[] = [];
   const check = new Checker(problems);
@@ -108,7 +111,7 @@ export function parseTrialDesign(json: unknown, source = "design"): TrialDesign 
   const alpha = check.number(root.alpha ?? designDefaults.alpha, "alpha", { exclusiveMin: 0, exclusiveMax: 1 });
   const multiplicity = root.multiplicity ?? designDefaults.multiplicity;
   if (!isMultiplicity(multiplicity)) problems.push(`multiplicity: expected one of ${Multiplicities.join(", ")}, got ${show(multiplicity)}`);
-  const sims = check.integer(root.sims ?? designDefaults.sims, "sims", 1);
+  const sims = check.integer(root.sims ?? designDefaults.sims, "sims", 1, maximumSimulations);
   const seed = root.seed ?? designDefaults.seed;
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) problems.push(`seed: expected a number or a string, got ${show(seed)}`);
   if (arms.length > 255) problems.push("arms: at most 255 arms");

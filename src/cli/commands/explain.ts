@@ -4,6 +4,7 @@ import { parsePatient, patientFields } from "../../cohort/parsePatient.js";
 import { loadRuleThresholds, loadStrategy } from "../../io/loadStrategies.js";
 import { explainPathway, type PathwayExplanation } from "../../rules/index.js";
 import { InputError } from "../../util/InputError.js";
+import { parseJsonInput, shownValue } from "../../io/parseJsonInput.js";
 import { researchUseNotice } from "../../report/researchUseNotice.js";
 import type { Command } from "../Command.js";
 import { packageVersion } from "../main.js";
@@ -50,19 +51,15 @@ export function formatExplanation(explanation: PathwayExplanation): string {
 }
 
 function readPatientJson(text: string, cwd: string): unknown {
-  let source = text;
-  if (text.startsWith("@")) {
-    try {
-      source = readFileSync(resolve(cwd, text.slice(1)), "utf8");
-    } catch (error) {
-      throw new InputError(`pnen-sim explain: --patient: cannot read ${text.slice(1)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  if (!text.startsWith("@")) return parseJsonInput(text, "pnen-sim explain: --patient");
+  const file = text.slice(1);
+  let bytes: Buffer;
   try {
-    return JSON.parse(source) as unknown;
+    bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
-    throw new InputError(`pnen-sim explain: --patient: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(`pnen-sim explain: --patient: cannot read '${shownValue(file)}' (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  return parseJsonInput(bytes, `pnen-sim explain: --patient ${shownValue(file)}`);
 }
 
 export const explainCommand: Command = {
