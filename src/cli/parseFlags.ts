@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../util/InputError.js";
 import { shownValue } from "../io/parseJsonInput.js";
+import { decimalNumber } from "../io/decimalNumber.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -42,9 +43,6 @@ export function parseFlags<const O extends Options>(command: string, args: reado
   return parsed;
 }
 
-/** A decimal number: optional sign, digits with an optional point, an optional exponent. */
-const decimalPattern = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** Reads a flag as a finite number, or throws an InputError naming the flag and the expectation. */
 export function numberFlag(
   command: string,
@@ -55,7 +53,7 @@ export function numberFlag(
 ): number {
   if (value === undefined) return fallback;
   // decimal notation only: Number() would also read "0x12C" as 300, "0b1" and "0o7"
-  const number = decimalPattern.test(value.trim()) ? Number(value) : Number.NaN;
+  const number = decimalNumber(value);
   const expected = [
     check.integer ? "an integer" : "a number",
     check.min !== undefined ? `>= ${check.min}` : "",
