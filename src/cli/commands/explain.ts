@@ -57,7 +57,7 @@ function readPatientJson(text: string, cwd: string): unknown {
   try {
     bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
-    throw new InputError(`pnen-sim explain: --patient: cannot read '${shownValue(file)}' (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new InputError(`pnen-sim explain: --patient: cannot read ${shownValue(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   return parseJsonInput(bytes, `pnen-sim explain: --patient ${shownValue(file)}`);
 }
