@@ -33,12 +33,14 @@ export function parseFlags<const O extends Options>(command: string, args: reado
     const text = error instanceof Error ? error.message : String(error);
     throw new InputError(`pnen-sim ${command}: ${shownValue(text.replace(/\. To specify.*$/s, ""), 200)} (see 'pnen-sim ${command} --help')`);
   }
-  // a flag given twice is an error (parseArgs would silently keep the last one)
+  // a flag given twice is an error (parseArgs would silently keep the last one); so is an empty value (`--out ''`
+  // would mean the current folder, `--input ''` a folder, `--n ''` zero)
   const seen = new Set<string>();
-  for (const token of (parsed as unknown as { tokens?: { kind: string; name?: string }[] }).tokens ?? []) {
+  for (const token of (parsed as unknown as { tokens?: { kind: string; name?: string; value?: string }[] }).tokens ?? []) {
     if (token.kind !== "option" || token.name === undefined) continue;
     if (seen.has(token.name)) throw new InputError(`pnen-sim ${command}: --${token.name} is given more than once (give each flag once)`);
     seen.add(token.name);
+    if (typeof token.value === "string" && token.value.trim() === "") throw new InputError(`pnen-sim ${command}: --${token.name}: expected a value, got an empty value`);
   }
   return parsed;
 }
