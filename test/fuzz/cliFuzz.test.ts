@@ -117,7 +117,9 @@ async function runCase(group: string, fuzzCase: FuzzCase): Promise<string[]> {
   for (const [name, source] of Object.entries(fuzzCase.copies ?? {})) cpSync(source, join(cwd, name), { recursive: true });
   const args = fuzzCase.kind === "strategies" ? fuzzCase.args.map((a) => join(cwd, a)) : fuzzCase.args;
   const before = [...snapshot(caseDir), ...snapshot(root).filter((e) => !e.startsWith("case-"))];
+  const started = performance.now();
   const reply: CaseReply = await runner.run(fuzzCase.kind ?? "cli", args, cwd, caseTimeoutMs);
+  if (process.env.FUZZ_SLOW !== undefined && performance.now() - started > Number(process.env.FUZZ_SLOW)) console.log(`slow case (${Math.round(performance.now() - started)} ms): ${fuzzCase.label.slice(0, 200)}`);
   const after = [...snapshot(caseDir), ...snapshot(root).filter((e) => !e.startsWith("case-"))];
   const problems = caseProblems({ ...fuzzCase, args }, reply, before, after, runner.leaked);
   rmSync(caseDir, { recursive: true, force: true });
