@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command, CommandIO } from "./Command.js";
 import { isInputError } from "../util/InputError.js";
-import { shownValue } from "../io/parseJsonInput.js";
+import { shownValue } from "../util/shownValue.js";
 
 /**
  * The `pnen-sim` command line.

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../util/InputError.js";
-import { shownValue } from "../io/parseJsonInput.js";
+import { shownValue } from "../util/shownValue.js";
 import { decimalNumber } from "../io/decimalNumber.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;

@@ -1,4 +1,5 @@
 import { InputError } from "../util/InputError.js";
+import { shownValue } from "../util/shownValue.js";
 
 /** How deep a user's JSON file may nest objects and arrays (our deepest format nests about 6 levels). */
 export const maxJsonDepth = 64;
@@ -9,11 +10,6 @@ export const maxJsonDepth = 64;
  * otherwise find the inherited function instead of "unknown field".
  */
 const inheritedNames: ReadonlySet<string> = new Set(["__proto__", ...Object.getOwnPropertyNames(Object.prototype)]);
-
-/** A value shown in a message, cut to `limit` characters so that a message never echoes megabytes of input. */
-export function shownValue(text: string, limit = 80): string {
-  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
-}
 
 /**
  * The shared front door of every JSON input (scenario, strategy, patient, trial design, validation trial, evidence):
