@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
 import { closestIds } from "../../src/evidence/closestIds.js";
 import { safeCsvCell } from "../../src/report/safeCsvTable.js";
@@ -178,6 +179,47 @@ describe("CLI input hardening (issue 20 items 6 and 8; fuzz findings)", () => {
     const { code, err } = await run("evidence", "--id", long);
     expect(code).toBe(2);
     expect(err).toContain("pnen-sim evidence: --id: unknown id");
+  });
+
+  it("km on a Parquet file with one flipped byte in a page header looped for minutes inside hyparquet: the page headers are checked first", async () => {
+    const time = Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
+    const event = Int32Array.from([1, 0, 1, 1, 0, 1, 0, 1]);
+    const group = ["a", "b", "a", "b", "a", "b", "a", "b"];
+    const file = new Uint8Array(parquetWriteBuffer({ columnData: [{ name: "time", data: time, type: "DOUBLE" }, { name: "event", data: event, type: "INT32" }, { name: "group", data: group, type: "STRING" }] }));
+    write("ok.parquet", file);
+    const args = ["--time", "time", "--event", "event", "--group", "group", "--json"];
+    const ok = await run("km", "--input", "ok.parquet", ...args);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).groups.map((g: { n: number; events: number }) => [g.n, g.events])).toEqual([[4, 2], [4, 3]]);
+    // found by the fuzz suite: each of these bytes, flipped, made the data page v2 header's num_nulls negative
+    // (or a dictionary page's count absurd) and hyparquet's level decoder never finished
+    let hangs = 0;
+    for (let at = 0; at < file.length; at++) {
+      const damaged = file.slice();
+      damaged[at]! ^= 0xff;
+      const { code, err } = await run("km", "--input", write("damaged.parquet", damaged), ...args);
+      expect([0, 2], `byte ${at}`).toContain(code);
+      if (code === 2) expect(err, `byte ${at}`).toMatch(/^damaged\.parquet/);
+      if (at === 15) expect(err).toBe("damaged.parquet: row group 1, column 'time', page 1: the page's numbers of values, nulls or rows do not fit its column (damaged Parquet file)\n");
+      hangs += code === 0 || code === 2 ? 0 : 1;
+    }
+    expect(hangs).toBe(0);
+  });
+
+  it("validate --out DIR with a missing trial file left an empty DIR behind: the folder it made is removed again", async () => {
+    const { code, err } = await run("validate", "--trials", "no-such-trial.json", "--out", "made/for/validate");
+    expect(code).toBe(2);
+    expect(err).toBe("--trials no-such-trial.json: no such file or folder\n");
+    expect(readdirSync(folder)).not.toContain("made");
+    mkdirSync(join(folder, "kept"));
+    expect((await run("validate", "--trials", "no-such-trial.json", "--out", "kept")).code).toBe(2);
+    expect(readdirSync(folder)).toContain("kept");
+  });
+
+  it("evidence --id 9999999999999999 said 'unknown reference number 10000000000000000' without the flag: now the number as typed, and the flag", async () => {
+    const { code, err } = await run("evidence", "--id", "9999999999999999");
+    expect(code).toBe(2);
+    expect(err).toBe("pnen-sim evidence: --id: unknown reference number 9999999999999999; the review's list runs from 1 to 64\n");
   });
 
   it("safeCsvCell on a 200,000-digit text backtracked quadratically in its number pattern: the pattern is linear, the answer unchanged", () => {

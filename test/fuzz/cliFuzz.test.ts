@@ -177,14 +177,14 @@ function flagCase(command: string): fc.Arbitrary<FuzzCase> {
   if (command === "validate") files["trial.json"] = readFileSync(join(data, "validation", "radiant-3.json"), "utf8");
   const valued = [...base.flags, ...base.outputs];
   const value = (flag: string) => (base.outputs.includes(flag) ? weirdOutputPath : weirdFlagValue);
-  const mutation: fc.Arbitrary<{ what: string; args: string[]; value?: string }> = fc.oneof(
+  const mutation: fc.Arbitrary<{ what: string; args: string[]; values?: string[] }> = fc.oneof(
     // a flag (given or not) set to a hostile value, by "--flag value" or "--flag=value"
     ...(valued.length > 0
       ? [{ weight: 6, arbitrary: fc.constantFrom(...valued).chain((flag) => fc.tuple(value(flag), fc.boolean()).map(([v, joined]) => {
         const args = [...base.args];
         const at = args.indexOf(`--${flag}`);
         if (at >= 0) args.splice(at, 2);
-        return { what: `--${flag} ${JSON.stringify(v).slice(0, 60)}`, value: v, args: joined ? [...args, `--${flag}=${v}`] : [...args, `--${flag}`, v] };
+        return { what: `--${flag} ${JSON.stringify(v).slice(0, 60)}`, values: [v], args: joined ? [...args, `--${flag}=${v}`] : [...args, `--${flag}`, v] };
       })) }]
       : []),
     // a flag given twice
@@ -207,15 +207,15 @@ function flagCase(command: string): fc.Arbitrary<FuzzCase> {
     ...(valued.length < 2 ? [] : [{ weight: 1, arbitrary: fc.tuple(fc.constantFrom(...valued), fc.constantFrom(...valued), weirdFlagValue, weirdFlagValue).filter(([a, b]) => a !== b).map(([a, b, va, vb]) => {
       const args = [...base.args];
       for (const f of [a, b]) { const at = args.indexOf(`--${f}`); if (at >= 0) args.splice(at, 2); }
-      return { what: `--${a} ${JSON.stringify(va).slice(0, 40)} --${b} ${JSON.stringify(vb).slice(0, 40)}`, args: [...args, `--${a}=${base.outputs.includes(a) ? "out2" : va}`, `--${b}=${base.outputs.includes(b) ? "out3" : vb}`] };
+      return { what: `--${a} ${JSON.stringify(va).slice(0, 40)} --${b} ${JSON.stringify(vb).slice(0, 40)}`, values: [va, vb], args: [...args, `--${a}=${base.outputs.includes(a) ? "out2" : va}`, `--${b}=${base.outputs.includes(b) ? "out3" : vb}`] };
     }) }]),
   );
   // the message must name the command, a flag, a file or the field the flag's value is checked as
-  return mutation.map(({ what, args, value: v }) => ({
+  return mutation.map(({ what, args, values = [] }) => ({
     label: `${command}: ${what}`,
     args: [command, ...args],
     files,
-    names: ["pnen-sim", "--", ...Object.keys(files), ...valued.filter((flag) => what.includes(`--${flag}`)), ...(v !== undefined && v.trim() !== "" ? [v.trim().slice(0, 40)] : [])],
+    names: ["pnen-sim", "--", ...Object.keys(files), ...valued.filter((flag) => what.includes(`--${flag}`)), ...values.filter((v) => v.trim() !== "").map((v) => v.trim().slice(0, 40))],
   }));
 }
 
