@@ -2,7 +2,7 @@ import type { ValidationPlotRow } from "../figures/validationPlotSpec.js";
 import type { TrialValidation } from "../validation/compareWithPublished.js";
 
 /** Display names of the shipped trials' ids; other ids are shown as given. */
-const trialNames: Readonly<Record<string, string>> = { "radiant-3": "RADIANT-3", sun1111: "A6181111 (SUN1111)", "sanet-p": "SANET-p" };
+const trialNames: Readonly<Record<string, string>> = { "radiant-3": "RADIANT-3", sun1111: "A6181111 (SUN1111)", "sanet-p": "SANET-p", "netter-2": "NETTER-2", clarinet: "CLARINET" };
 
 /** A trial id in words: "RADIANT-3" for radiant-3, else the id. */
 export function trialName(id: string): string {

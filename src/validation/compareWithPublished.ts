@@ -12,6 +12,8 @@ export interface EndpointValidation {
   readonly hr: EmulatedEndpoint["hr"];
   readonly logHrMonteCarloSe: number | null;
   readonly eventsPerTrial: number;
+  /** Only for a trial file with `followUp`: each arm's share of simulated patients with an observed event. */
+  readonly eventFraction?: EmulatedEndpoint["eventFraction"];
 }
 
 /** The validation of one trial: what `pnen-sim validate --json` prints per trial. */
@@ -38,6 +40,8 @@ export interface TrialValidation {
   readonly circularity: TrialCircularity;
   readonly pathways: TrialEmulation["pathways"];
   readonly lineShares: TrialEmulation["lineShares"];
+  /** Only for a trial file with `followUp`: the administrative censoring applied. */
+  readonly followUp?: TrialEmulation["followUp"];
   readonly notes: readonly string[];
 }
 
@@ -48,7 +52,7 @@ export interface TrialValidation {
  * registry. Pure; O(arms).
  */
 export function compareWithPublished(trial: TrialFile, emulation: TrialEmulation, circularity: TrialCircularity, file: string | null = null): TrialValidation {
-  const endpoint = (e: EmulatedEndpoint): EndpointValidation => ({ medians: e.medians, medianRanges: e.medianRanges, hr: e.hr, logHrMonteCarloSe: e.logHrMonteCarloSe, eventsPerTrial: e.eventsPerTrial });
+  const endpoint = (e: EmulatedEndpoint): EndpointValidation => ({ medians: e.medians, medianRanges: e.medianRanges, hr: e.hr, logHrMonteCarloSe: e.logHrMonteCarloSe, eventsPerTrial: e.eventsPerTrial, ...(e.eventFraction !== undefined && { eventFraction: e.eventFraction }) });
   const insideCI: Partial<Record<"pfs" | "os", boolean>> = {};
   const publishedInside: Partial<Record<"pfs" | "os", boolean>> = {};
   for (const which of ["pfs", "os"] as const) {
@@ -78,6 +82,7 @@ export function compareWithPublished(trial: TrialFile, emulation: TrialEmulation
     circularity,
     pathways: emulation.pathways,
     lineShares: emulation.lineShares,
+    ...(emulation.followUp !== undefined && { followUp: emulation.followUp }),
     notes,
   };
 }

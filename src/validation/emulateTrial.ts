@@ -15,6 +15,7 @@ import { createPatientDraws, maximumPathwayLines, outcomeDrawsPerPatient, prepar
 import { twoGroupCox } from "../trials/twoGroupCox.js";
 import type { TrialFile } from "./parseTrialFile.js";
 import { priorLineCumulative, trialCohortSpec } from "./trialCohortSpec.js";
+import { administrativeCensoringTime } from "./trialFollowUp.js";
 import { trialPathwaySteps } from "./trialPathwaySteps.js";
 
 /** What an emulation needs besides the trial file: the calibrated model, the base cohort, the rules and the seed. */
@@ -49,6 +50,11 @@ export interface EmulatedEndpoint {
   readonly logHrMonteCarloSe: number | null;
   /** Mean events per emulated trial (both arms). */
   readonly eventsPerTrial: number;
+  /**
+   * Only when the trial file gives `followUp`: the share of each arm's simulated patients whose event was
+   * observed before their administrative censoring time.
+   */
+  readonly eventFraction?: Readonly<Record<string, number>>;
 }
 
 /** The result of {@link emulateTrial}. Plain data. */
@@ -64,6 +70,8 @@ export interface TrialEmulation {
   readonly pathways: Readonly<Record<string, readonly { readonly pathway: string; readonly share: number }[]>>;
   /** Share of the arm that started each trial line 1, 2, 3, … (index 0 = line 1 of the trial). */
   readonly lineShares: Readonly<Record<string, readonly number[]>>;
+  /** Only when the trial file gives `followUp`: the follow-up applied (administrative censoring). */
+  readonly followUp?: { readonly accrualMonths: number; readonly followUpMonths: number | null; readonly maximumMonths: number | null };
 }
 
 /** Uniforms per patient of the trial's own sub-stream: [0] the number of earlier lines, [1] crossover or not. */
@@ -83,7 +91,12 @@ const trialDrawsPerPatient = 2;
  * Arms are different patients (randomisation), not the same patients twice. A crossover patient starts the
  * crossover treatment after progression whenever alive after the gap (probability 1 on that transition instead
  * of the model's attrition); the others go on to the later lines with the model's attrition. Follow-up is
- * complete (no censoring): the published medians are reached. Deterministic in the seed. Cost: O(R × n × lines)
+ * complete unless the trial file gives `followUp`: then each patient's PFS and OS are censored at an
+ * administrative censoring time (uniform entry over the accrual period, data cut-off, fixed study period; see
+ * `administrativeCensoringTime`), drawn from the arm's own sub-stream "accrual" (the other draws are unchanged),
+ * and the medians and hazard ratios are those of the censored data, as the published ones were. Within an
+ * emulated trial of the published size the entry times are those of independent patients, not a re-sorted
+ * calendar, which is what uniform accrual means. Deterministic in the seed. Cost: O(R × n × lines)
  * for the walks plus one Cox fit per emulated trial; about 0.1 s per 100,000 patients.
  */
 export function emulateTrial<S extends StrategyLike, T>(trial: TrialFile, setup: TrialEmulationSetup<S, T>): TrialEmulation {
@@ -98,6 +111,7 @@ export function emulateTrial<S extends StrategyLike, T>(trial: TrialFile, setup:
   const trialTreatments = new Set<string>([...trial.arms.map((a) => a.treatment), ...(crossoverTo === null ? [] : [crossoverTo])]);
   const systemicTreatments = new Set(registry.treatments.filter((t) => t.kind === "systemic").map((t) => t.id));
   const symptomTreatments = new Set(registry.treatments.filter((t) => t.kind === "symptom").map((t) => t.id));
+  const followUp = trial.followUp ?? null;
   const cohortSpec = compileCohortSpec(trialCohortSpec(trial.population, setup.baseCohort), { accrualMonths: 0 });
   const priorCumulative = priorLineCumulative(trial.population);
   const sequencing = model.structure === "sequencing";
@@ -183,20 +197,42 @@ export function emulateTrial<S extends StrategyLike, T>(trial: TrialFile, setup:
         for (let k = 0; k < walk[3]; k++) lineCounts[k] = (lineCounts[k] ?? 0) + 1;
       }
     }
+    // administrative censoring (trial files with followUp only): observed time min(T, C), event T <= C
+    let pfsEvent: Uint8Array | null = null;
+    let osEvent: Uint8Array | null = null;
+    if (followUp !== null) {
+      pfsEvent = new Uint8Array(count);
+      osEvent = new Uint8Array(count);
+      const entry = new Float64Array(cohortBlockSize);
+      for (let done = 0; done < count; done += cohortBlockSize) {
+        const size = Math.min(cohortBlockSize, count - done);
+        fillUniforms(entry, size, seed, "accrual", done / cohortBlockSize);
+        for (let p = 0; p < size; p++) {
+          const i = done + p;
+          const censor = administrativeCensoringTime(followUp, entry[p]);
+          pfsEvent[i] = pfs[i] <= censor ? 1 : 0;
+          if (pfs[i] > censor) pfs[i] = censor;
+          osEvent[i] = os[i] <= censor ? 1 : 0;
+          if (os[i] > censor) os[i] = censor;
+        }
+      }
+    }
     const pathways = [...pathwayCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([pathway, n]) => ({ pathway, share: round(n / count) }));
-    return { arm, count, pfs, os, pathways, lineShares: lineCounts.map((c) => round(c / count)) };
+    return { arm, count, pfs, os, pfsEvent, osEvent, pathways, lineShares: lineCounts.map((c) => round(c / count)) };
   });
 
   const endpoint = (which: "pfs" | "os"): EmulatedEndpoint => {
     const [experimental, control] = armResults;
-    const pooled = analyseTwoArms(experimental[which], 0, experimental.count, control[which], 0, control.count);
+    const eventsOf = (arm: (typeof armResults)[number]) => (which === "pfs" ? arm.pfsEvent : arm.osEvent) ?? undefined;
+    const status = followUp === null ? undefined : { experimental: eventsOf(experimental)!, control: eventsOf(control)! };
+    const pooled = analyseTwoArms(experimental[which], 0, experimental.count, control[which], 0, control.count, status);
     const logHrs: number[] = [];
     const medians = trial.arms.map((): (number | null)[] => []);
     let events = 0;
     for (let r = 0; r < replicates; r++) {
       const nE = experimental.arm.n;
       const nC = control.arm.n;
-      const result = analyseTwoArms(experimental[which], r * nE, nE, control[which], r * nC, nC);
+      const result = analyseTwoArms(experimental[which], r * nE, nE, control[which], r * nC, nC, status);
       if (result.logHazardRatio !== null) logHrs.push(result.logHazardRatio);
       medians[0].push(result.medians[0]);
       medians[1].push(result.medians[1]);
@@ -214,6 +250,9 @@ export function emulateTrial<S extends StrategyLike, T>(trial: TrialFile, setup:
       hr: { estimate: pooled.logHazardRatio === null ? null : round(Math.exp(pooled.logHazardRatio)), lower: spread.p2_5, upper: spread.p97_5 },
       logHrMonteCarloSe: logHrs.length > 1 ? round(sd / Math.sqrt(logHrs.length)) : null,
       eventsPerTrial: round(events / replicates),
+      ...(status !== undefined && {
+        eventFraction: Object.fromEntries(armResults.map((r) => [r.arm.id, round(eventsOf(r)!.reduce((sum, e) => sum + e, 0) / r.count)])),
+      }),
     };
   };
   return {
@@ -224,6 +263,7 @@ export function emulateTrial<S extends StrategyLike, T>(trial: TrialFile, setup:
     os: endpoint("os"),
     pathways: Object.fromEntries(armResults.map((r) => [r.arm.id, r.pathways])),
     lineShares: Object.fromEntries(armResults.map((r) => [r.arm.id, r.lineShares])),
+    ...(followUp !== null && { followUp: { accrualMonths: followUp.accrualMonths ?? 0, followUpMonths: followUp.followUpMonths ?? null, maximumMonths: followUp.maximumMonths ?? null } }),
   };
 }
 
@@ -235,10 +275,19 @@ const noStrataLabel = ["all"] as const;
 /**
  * Kaplan–Meier medians of both arms and the Cox log hazard ratio (experimental vs control, src/trials
  * twoGroupCox on the event table of src/analysis) of patients [eStart, eStart + eCount) of `experimental` and
- * [cStart, cStart + cCount) of `control`. Times that are not finite (no death in a model without any) are censored
- * at the largest finite time. O(n log n).
+ * [cStart, cStart + cCount) of `control`. Without `status` every finite time is an event; times that are not
+ * finite (no death in a model without any) are censored at the largest finite time. With `observed` (1 = event,
+ * 0 = censored, indexed like the time arrays: administrative censoring) those flags are used. O(n log n).
  */
-export function analyseTwoArms(experimental: Float64Array, eStart: number, eCount: number, control: Float64Array, cStart: number, cCount: number): { medians: [number | null, number | null]; logHazardRatio: number | null; events: number } {
+export function analyseTwoArms(
+  experimental: Float64Array,
+  eStart: number,
+  eCount: number,
+  control: Float64Array,
+  cStart: number,
+  cCount: number,
+  observed?: { readonly experimental: Uint8Array; readonly control: Uint8Array },
+): { medians: [number | null, number | null]; logHazardRatio: number | null; events: number } {
   const n = eCount + cCount;
   const time = new Float64Array(n);
   const status = new Uint8Array(n);
@@ -248,8 +297,13 @@ export function analyseTwoArms(experimental: Float64Array, eStart: number, eCoun
   for (let k = 0; k < cCount; k++) time[eCount + k] = control[cStart + k];
   for (let k = 0; k < n; k++) if (Number.isFinite(time[k]) && time[k] > largest) largest = time[k];
   let events = 0;
+  const given = observed === undefined ? null : (k: number) => (k < eCount ? observed.experimental[eStart + k] : observed.control[cStart + k - eCount]);
   for (let k = 0; k < n; k++) {
-    if (Number.isFinite(time[k])) {
+    if (given !== null) {
+      status[k] = given(k);
+      events += status[k];
+      if (!Number.isFinite(time[k])) time[k] = largest;
+    } else if (Number.isFinite(time[k])) {
       status[k] = 1;
       events++;
     } else time[k] = largest;

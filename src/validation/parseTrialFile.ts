@@ -1,6 +1,7 @@
 import { type FieldValue, validateField } from "../cohort/fieldSpec.js";
 import { InputError } from "../util/InputError.js";
 import { trialFileSpec } from "./trialFileSpec.js";
+import { trialFollowUpProblems } from "./trialFollowUp.js";
 
 /** A validated trial file (see {@link trialFileSpec} for every field). */
 export type TrialFile = FieldValue<typeof trialFileSpec> & { readonly $schema?: string };
@@ -25,7 +26,8 @@ export interface TrialFileVocabulary {
  * with an outcome model or a strategy id; the crossover's `from` is an arm and its `to` a treatment or an arm;
  * `subsequentStrategy` is a strategy or "none"; at least one published endpoint; published medians name arms;
  * each published hazard ratio has lower <= estimate <= upper; the grade mix and the prior-line shares add up
- * to 1; functional/functionalShare and sstrPositive/sstrPositiveShare are not both given. O(size of the file).
+ * to 1; functional/functionalShare and sstrPositive/sstrPositiveShare are not both given; `followUp` gives a
+ * cut-off or a study period (trialFollowUpProblems). O(size of the file).
  */
 export function parseTrialFile(document: unknown, where: string, vocabulary: TrialFileVocabulary): TrialFile {
   const problems = trialFileProblems(document, vocabulary);
@@ -78,6 +80,7 @@ export function trialFileProblems(document: unknown, vocabulary: TrialFileVocabu
       if (armIds !== undefined) for (const key of Object.keys(result.medians)) if (!armIds.includes(key)) problems.push(`published.${endpoint}.medians.${key}: not an arm id (arms: ${armIds.join(", ")})`);
     }
   }
+  if (valid(fields.followUp, doc.followUp)) problems.push(...trialFollowUpProblems(doc.followUp));
   const population = doc.population as Record<string, unknown> | undefined;
   if (valid(fields.population, population) && population !== undefined) {
     const grades = population.grades as Record<string, number | null> | null | undefined;

@@ -1,4 +1,5 @@
 import { specField } from "../cohort/fieldSpec.js";
+import { trialFollowUpSpec } from "./trialFollowUp.js";
 
 const idPattern = "^[A-Za-z][A-Za-z0-9]*([.-][A-Za-z0-9]+)*$";
 const doiPatternText = "^10\\.\\d{4,9}/\\S*[^\\s.,;?]$";
@@ -101,6 +102,7 @@ export const trialFileSpec = specField.object(
       pattern: idPattern,
       optional: true,
     }),
+    followUp: trialFollowUpSpec,
     published: specField.object(
       { pfs: publishedEndpoint("PFS"), os: publishedEndpoint("OS") },
       { description: "The published results; at least one of pfs and os" },

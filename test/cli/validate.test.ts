@@ -10,25 +10,31 @@ const shipped = join(process.cwd(), "data", "validation");
 const run = (...args: string[]) => runCli(["validate", ...args], folder);
 
 describe("pnen-sim validate", () => {
-  it("main(['validate', '--trials', DIR, '--json']) emulates the three shipped trials and prints what the issue asks per trial", async () => {
+  it("main(['validate', '--trials', DIR, '--json']) emulates the five shipped trials and prints what the issue asks per trial", async () => {
     const { code, out, err } = await run("--trials", shipped, "--json", "--n", "3000");
     expect(err).toBe("");
     expect(code).toBe(0);
     const result = JSON.parse(out);
-    expect(result.trials.map((t: { id: string }) => t.id)).toEqual(["radiant-3", "sanet-p", "sun1111"]);
+    expect(result.trials.map((t: { id: string }) => t.id)).toEqual(["clarinet", "netter-2", "radiant-3", "sanet-p", "sun1111"]);
+    // CLARINET and NETTER-2: no figure of the registry comes from them (independent); the other three are circular
+    const independent = ["clarinet", "netter-2"];
     for (const trial of result.trials) {
       expect(Object.keys(trial.predicted.pfs.medians)).toEqual(trial.arms.map((a: { id: string }) => a.id));
       expect(trial.predicted.pfs.hr).toEqual({ estimate: expect.any(Number), lower: expect.any(Number), upper: expect.any(Number) });
       expect(trial.predicted.pfs.hr.lower).toBeLessThan(trial.predicted.pfs.hr.upper);
       expect(typeof trial.insideCI.pfs).toBe("boolean");
-      expect(trial.circular).toBe(true);
-      expect(trial.circularIds.length).toBeGreaterThan(0);
+      expect(trial.circular).toBe(!independent.includes(trial.id));
+      expect(trial.circularIds.length > 0).toBe(!independent.includes(trial.id));
     }
-    const radiant = result.trials[0];
+    // CLARINET is censored at its 96-week study period: the event fraction of each arm is reported
+    expect(result.trials[0].followUp).toEqual({ accrualMonths: 0, followUpMonths: null, maximumMonths: 22.08 });
+    expect(Object.keys(result.trials[0].predicted.pfs.eventFraction)).toEqual(["lanreotide", "placebo"]);
+    expect(result.trials[1]).not.toHaveProperty("followUp");
+    const radiant = result.trials[2];
     expect(typeof radiant.insideCI.os).toBe("boolean");
     expect(radiant.circularIds).toContain("external.lowGrade.os.median"); // the structural fit of issue 11 used its OS arms
-    expect(result.trials[1].insideCI).not.toHaveProperty("os"); // SANET-p: no OS published
-    expect(result.summary).toMatchObject({ trials: 3, circularTrials: 3, independent: { hazardRatios: 0 }, circular: { hazardRatios: 5 } });
+    expect(result.trials[3].insideCI).not.toHaveProperty("os"); // SANET-p: no OS published
+    expect(result.summary).toMatchObject({ trials: 5, circularTrials: 3, independent: { hazardRatios: 2 }, circular: { hazardRatios: 5 } });
     expect(result.provenance).toMatchObject({ package: "pnen-sim", scenario: "default", seed: 20250411, patientsPerArm: 3000, structure: "sequencing", evidenceSet: "review" });
     expect(result.provenance.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(result.notice).toMatch(/^Research use only/);
@@ -39,14 +45,14 @@ describe("pnen-sim validate", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^trial +endpoint +median, months: predicted \(published\), arm 1 vs 2 +HR predicted/);
     expect(out).toMatch(/radiant-3 +PFS +\d+\.\d \(11\.0\) vs \d+\.\d \(4\.6\) +\d\.\d\d \(\d\.\d\d–\d\.\d\d\) +0\.35 \(0\.27–0\.45\) +(yes|no) +yes/);
-    expect(out).toContain("3 trials (3 partly circular): no independent hazard ratio;");
+    expect(out).toMatch(/5 trials \(3 partly circular\): \d of 2 independent hazard ratios inside the published 95% CI/);
     expect(out).toContain("radiant-3: PFS through simulation.everolimus.pfs.median (calibrates the PFS of everolimus; arm everolimus)");
     const dir = join(folder, "result");
     expect(readdirSync(dir).sort()).toEqual(["figures", "manifest.json", "validation.csv", "validation.json"]);
     expect(readdirSync(join(dir, "figures")).sort()).toEqual(["validation.pdf", "validation.png", "validation.svg", "validation.vl.json"]);
     const csv = readFileSync(join(dir, "validation.csv"), "utf8").trimEnd().split("\n");
     expect(csv[0]).toMatch(/^trial,endpoint,arm_1,arm_2,predicted_median_1/);
-    expect(csv.length).toBe(1 + 5);
+    expect(csv.length).toBe(1 + 7);
     expect(readFileSync(join(dir, "figures", "validation.svg"), "utf8")).toContain("RADIANT-3, PFS (circular)");
     const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
     expect(manifest).toMatchObject({ tool: "pnen-sim validate", seed: 5, patientsPerArm: 2000 });

@@ -77,6 +77,115 @@ describe("emulateTrial(trial, setup)", () => {
     expect(Math.abs(Math.log(result.pfs.hr.estimate!) - Math.log(4.6 / 11))).toBeLessThan(3.5 * Math.sqrt(coxLogHrVariance(4.6 / 11, 50_000)));
   });
 
+  it("emulateTrial(two exponential arms, uniform accrual, data cut-off) censors as the closed form says: event fraction, Kaplan–Meier median, HR", () => {
+    // Staggered entry (Collett, Modelling Survival Data, §10.2): entry uniform over A = 24 months, data cut-off F = 6
+    // months after the last randomisation, so each patient's censoring time C is uniform on [F, A + F] = [6, 30].
+    // Exponential PFS with rate λ: P(event observed) = P(T <= C) = 1 − E[e^{−λC}] = 1 − (e^{−λF} − e^{−λ(A+F)})/(λA).
+    const A = 24;
+    const F = 6;
+    const medians = { experimental: 11, control: 4.6 };
+    const model = exponentialModel({ everolimus: medians.experimental, bestSupportiveCare: medians.control });
+    const N = 100_000;
+    const trial: TrialFile = { ...twoArmTrial(200), followUp: { accrualMonths: A, followUpMonths: F } };
+    const result = emulateTrial(trial, { model, baseCohort: scenario.cohort, context, strategies, seed: 7, patientsPerArm: N });
+    expect(result.followUp).toEqual({ accrualMonths: A, followUpMonths: F, maximumMonths: null });
+    const events = { experimental: 0, control: 0 };
+    for (const arm of ["experimental", "control"] as const) {
+      const rate = Math.LN2 / medians[arm];
+      const p = 1 - (Math.exp(-rate * F) - Math.exp(-rate * (A + F))) / (rate * A);
+      events[arm] = p * N;
+      // binomial Monte Carlo error of a share over N patients; 4 SE (a false alarm about 1 in 16,000)
+      expect(Math.abs(result.pfs.eventFraction![arm] - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / N));
+      // Kaplan–Meier median of the censored data: consistent for ln 2/λ. Its asymptotic variance is
+      // σ²(m)/f(m)², σ²(t) = S(t)² ∫₀ᵗ λ du / (N S(u) G(u)) (Greenwood, Kalbfleisch & Prentice §1.4), G(u) = P(C >= u)
+      // = 1 on [0, F] and (A + F − u)/A on [F, A + F]; f(m) = λ/2. Integral by Simpson's rule.
+      const m = medians[arm];
+      const g = (u: number) => (u <= F ? 1 : (A + F - u) / A);
+      const integrand = (u: number) => rate / (Math.exp(-rate * u) * g(u));
+      const steps = 2000;
+      const h = m / steps;
+      let sum = integrand(0) + integrand(m);
+      for (let k = 1; k < steps; k++) sum += (k % 2 === 1 ? 4 : 2) * integrand(k * h);
+      const variance = (0.25 * ((sum * h) / 3)) / N;
+      const se = Math.sqrt(variance) / (rate / 2);
+      expect(Math.abs(result.pfs.medians[arm]! - m)).toBeLessThan(4 * se);
+      // the check can fail: an analysis ignoring the censoring flags would give the median of min(T, C), the t with
+      // e^{−λt} G(t) = 1/2 (by bisection): 8.93 instead of 11 in the experimental arm, about 40 SE away
+      let low = 0;
+      let high = m;
+      for (let k = 0; k < 60; k++) {
+        const mid = (low + high) / 2;
+        if (Math.exp(-rate * mid) * g(mid) > 0.5) low = mid;
+        else high = mid;
+      }
+      if (arm === "experimental") expect(m - low).toBeGreaterThan(20 * se);
+    }
+    // hazard ratio of censored data: still the ratio of hazards, 4.6/11; the variance of the log HR is at least
+    // 1/d₁ + 1/d₂ (exponential maximum likelihood, the bound the Cox estimate nearly attains here): 4 × that SE
+    const se = Math.sqrt(1 / events.experimental + 1 / events.control);
+    expect(Math.abs(Math.log(result.pfs.hr.estimate!) - Math.log(medians.control / medians.experimental))).toBeLessThan(4 * se);
+    // no deaths in this model: every OS time is censored
+    expect(result.os.eventFraction).toEqual({ experimental: 0, control: 0 });
+    // pinned for this seed (the draws of entry come from the arm's own sub-stream "accrual")
+    expect({ eventFraction: result.pfs.eventFraction, medians: result.pfs.medians, hr: result.pfs.hr.estimate }).toMatchInlineSnapshot(`
+      {
+        "eventFraction": {
+          "control": 0.8904,
+          "experimental": 0.6474,
+        },
+        "hr": 0.4188,
+        "medians": {
+          "control": 4.5793,
+          "experimental": 10.9874,
+        },
+      }
+    `);
+  });
+
+  it("emulateTrial(fixed study period only) censors everyone at maximumMonths: P(event) = 1 − e^{−λM}", () => {
+    const model = exponentialModel({ everolimus: 11, bestSupportiveCare: 4.6 });
+    const M = 96 * 7 / (365.25 / 12); // 96 weeks in months
+    const N = 50_000;
+    const trial: TrialFile = { ...twoArmTrial(100), followUp: { maximumMonths: M } };
+    const result = emulateTrial(trial, { model, baseCohort: scenario.cohort, context, strategies, seed: 11, patientsPerArm: N });
+    for (const [arm, median] of [["experimental", 11], ["control", 4.6]] as const) {
+      const p = 1 - Math.exp(-(Math.LN2 / median) * M);
+      expect(Math.abs(result.pfs.eventFraction![arm] - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / N));
+    }
+  });
+
+  it("emulateTrial(trial without followUp) has no censoring fields (outputs as before)", () => {
+    const model = exponentialModel({ everolimus: 11, bestSupportiveCare: 4.6 });
+    const result = emulateTrial(twoArmTrial(50), { model, baseCohort: scenario.cohort, context, strategies, seed: 1, patientsPerArm: 1000 });
+    expect("followUp" in result).toBe(false);
+    expect("eventFraction" in result.pfs).toBe(false);
+  });
+
+  it("emulateTrial(CLARINET, seed 20250411) censors at 96 weeks and gives the same numbers every time (pinned)", () => {
+    const model = calibrateSequencingModel(resolveOutcomeParameters(context.registry));
+    const setup = { model, baseCohort: scenario.cohort, context, strategies, seed: 20250411, patientsPerArm: 4120 };
+    const a = emulateTrial(shippedTrial("clarinet"), setup);
+    expect(emulateTrial(shippedTrial("clarinet"), setup)).toEqual(a);
+    expect(a.followUp).toEqual({ accrualMonths: 0, followUpMonths: null, maximumMonths: 22.08 });
+    expect({ medians: a.pfs.medians, hr: a.pfs.hr, eventFraction: a.pfs.eventFraction }).toMatchInlineSnapshot(`
+      {
+        "eventFraction": {
+          "lanreotide": 0.5705,
+          "placebo": 0.8498,
+        },
+        "hr": {
+          "estimate": 0.4344,
+          "lower": 0.3133,
+          "upper": 0.5584,
+        },
+        "medians": {
+          "lanreotide": 17.4101,
+          "placebo": 6.8031,
+        },
+      }
+    `);
+  });
+
   it("emulateTrial(RADIANT-3, seed 20250411) gives the same numbers every time (pinned), and its crossover and later lines", () => {
     const model = calibrateSequencingModel(resolveOutcomeParameters(context.registry));
     const setup = { model, baseCohort: scenario.cohort, context, strategies, seed: 20250411, patientsPerArm: 4140 };

@@ -10,7 +10,8 @@ const radiant = () => structuredClone(shippedTrial("radiant-3")) as unknown as R
 
 describe("parseTrialFile(document, where, vocabulary)", () => {
   it("parseTrialFile(each shipped trial file) accepts it", () => {
-    for (const id of ["radiant-3", "sun1111", "sanet-p"]) expect(trialFileProblems(shippedTrial(id), vocabulary)).toEqual([]);
+    const withSsaAndPrrt = { ...vocabulary, treatments: [...vocabulary.treatments, "prrt", "ssa"] };
+    for (const id of ["radiant-3", "sun1111", "sanet-p", "netter-2", "clarinet"]) expect(trialFileProblems(shippedTrial(id), withSsaAndPrrt)).toEqual([]);
   });
 
   it("parseTrialFile(bad fields) rejects the file naming the file, each field's path and what was expected", () => {
@@ -69,6 +70,22 @@ describe("parseTrialFile(document, where, vocabulary)", () => {
     expect(trialFileProblems(doc, vocabulary)).toEqual([]);
     delete doc.published.pfs;
     expect(trialFileProblems(doc, vocabulary)).toEqual(["published: give at least one of pfs and os"]);
+  });
+
+  it("trialFileProblems(document) checks followUp: its fields by path, a cut-off or a study period, accrual needs a cut-off", () => {
+    const doc = radiant();
+    doc.followUp = { accrualMonths: -1, followUpMonths: 6 };
+    expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp.accrualMonths: expected a number >= 0 and <= 600, got -1"]);
+    doc.followUp = { accrualMonths: 24 };
+    expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp: give followUpMonths (to the data cut-off) or maximumMonths (a fixed study period), or leave followUp out for complete follow-up"]);
+    doc.followUp = { accrualMonths: 24, maximumMonths: 22 };
+    expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp.followUpMonths: an accrual period needs the follow-up from the last randomisation to the data cut-off"]);
+    doc.followUp = { maximumMonths: 22.1, sorce: "x" };
+    expect(trialFileProblems(doc, vocabulary)).toEqual(["followUp.sorce: unknown field; expected one of accrualMonths, followUpMonths, maximumMonths, source, note"]);
+    for (const followUp of [{ maximumMonths: 22.1 }, { accrualMonths: 35, followUpMonths: 22 }, { accrualMonths: 35, followUpMonths: 22, maximumMonths: 40 }]) {
+      doc.followUp = followUp;
+      expect(trialFileProblems(doc, vocabulary)).toEqual([]);
+    }
   });
 
   it("trialFileJsonSchema() is the committed data/validation/trial.schema.json", () => {

@@ -47,6 +47,17 @@ describe("trialCircularity(trial, modelEvidenceInputs(model, registry))", () => 
     expect(found).toEqual({ circular: false, registryIds: [], endpoints: { pfs: false, os: false }, inputs: [] });
   });
 
+  it("trialCircularity(NETTER-2, CLARINET) is not circular in either evidence set: no registry record cites their DOIs", () => {
+    for (const id of ["netter-2", "clarinet"]) {
+      const trial = shippedTrial(id);
+      expect(trialDois(trial).length).toBeGreaterThan(1);
+      for (const inputs of [reviewInputs, trialsInputs]) expect(trialCircularity(trial, inputs)).toEqual({ circular: false, registryIds: [], endpoints: { pfs: false, os: false }, inputs: [] });
+    }
+    // the check can fail: the same file with a DOI the registry uses (RADIANT-3's) is circular
+    const borrowed = { ...shippedTrial("clarinet"), dois: ["10.1056/NEJMoa1009290"] };
+    expect(trialCircularity(borrowed, reviewInputs).circular).toBe(true);
+  });
+
   it("trialCircularity(shipped trials) finds RADIANT-3 circular through both arms and the structural fit, SANET-p through surufatinib", () => {
     const radiant = trialCircularity(shippedTrial("radiant-3"), reviewInputs);
     expect(radiant.registryIds).toEqual(["external.lowGrade.os.median", "simulation.bestSupportiveCare.pfs.median", "simulation.everolimus.pfs.median"]);
