@@ -86,6 +86,7 @@ export default {
     { name: "Cohort", path: "/cohort" },
     { name: "Patient explorer", path: "/patient" },
     { name: "Evidence", path: "/evidence" },
+    { name: "Validation", path: "/validation" },
     { name: "Uncertainty", path: "/uncertainty" },
     { name: "Power", path: "/power" },
   ],

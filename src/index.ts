@@ -67,7 +67,7 @@ export { simulate, simulationPlan, scenarioStrategies, summarise, landmarkMonths
   patientsCsvHeader, patientsCsvRows, patientsTableColumns, patientsTableLabelSets, patientsChunks, scenarioHash,
   canonicalJson, sha256Hex, sequencingSummary, structureCalibrationReport, fitStructure, OutcomeStructures,
   EvidenceSets, sequencingAssumptionSources, strategyComparisons, withParameterUncertainty, replicateMedianDifferences,
-  comparisonBatches, batchMeansInterval, monteCarloBatchSize,
+  comparisonBatches, batchMeansInterval, monteCarloBatchSize, headToHead,
   calibrateCurveBaseline, curveCalibrationGridSize, calibrationLandmarkMonths, parameterSampling, drawParameter, outcomeParameterSampling, curveFit, curveMedian } from "./simulate/index.js";
 export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationContext, RulesSimulationContext,
   StrategyLike, PathwayLike, PathwayStepLike, StrategyColumns, OutcomeModel, OutcomeParameters, TreatmentOutcome,
@@ -75,7 +75,7 @@ export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationConte
   CalibrationEntry, ReplicateSpread, ReplicateSummary, PatientsChunk, PatientsTableColumns, PatientsTableLabels,
   SequencingModel, SequencingSummary, StrategySequencing, StructureFit, OutcomeStructure, EvidenceSet,
   EvidenceChoice, SequencingAssumptionName, StrategyComparison, ComparedQuantity, EndpointComparison, MonteCarloInterval,
-  ComparisonBatch, EndpointColumns,
+  ComparisonBatch, EndpointColumns, HeadToHead, HeadToHeadPoint, HeadToHeadDifference,
   TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling, ParameterSamplingRow, SampledRecord } from "./simulate/index.js";
 
 // Survival analysis: Kaplan–Meier, quantiles, log-rank, Cox, RMST, matching R's survival
@@ -100,11 +100,11 @@ export { kmComparisonSpec, forestPlotSpec, tornadoSpec, compositionSpec, powerCu
   seriesDash, journalWidthsMm, widthMm, pointsFromMm, pixelsFromMm, pointsPerInch, millimetresPerInch,
   pixelsPerMetre, niceTimeStep, niceTimeTicks, formatNumberOrNR, formatEstimateInterval, formatPValue,
   SurvivalEndpoints, isSurvivalEndpoint, endpointNames, specJson, readPngInfo, setPngMetadata,
-  sequentialBoundarySpec, parametricFitSpec, validationPlotSpec } from "./figures/index.js";
+  sequentialBoundarySpec, parametricFitSpec, validationPlotSpec, strategyStyles, strategyStyle, strategyColours, survivalDifferenceSpec } from "./figures/index.js";
 export type { KmCurveInput, KmFigureOptions, KmStepRow, KmCensorRow, HazardRatioAnnotation, SurvivalEndpoint,
   ForestRow, ForestPlotOptions, TornadoRow, TornadoOptions, CompositionRow, CompositionOptions, PowerCurveRow,
   PowerCurveOptions, JournalWidth, FigureWidth, PngInfo, SequentialBoundaryLook, SequentialBoundaryOptions,
-  FittedCurveInput, ParametricFitFigureOptions, ValidationPlotRow, ValidationPlotOptions } from "./figures/index.js";
+  FittedCurveInput, ParametricFitFigureOptions, ValidationPlotRow, ValidationPlotOptions, SeriesStyle, SurvivalDifferenceRow, SurvivalDifferenceOptions } from "./figures/index.js";
 
 // Reports: report assembly: tables, figures, methods text, Markdown and HTML
 export { buildReport, reportInputFromSimulation, analyseReport, reportTables, reportFigures, methodsText,

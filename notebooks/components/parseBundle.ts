@@ -7,6 +7,10 @@ export interface DataBundle {
   readonly registryFiles: readonly { readonly path: string; readonly content: unknown }[];
   readonly scenarios: readonly { readonly path: string; readonly content: unknown }[];
   readonly strategies: readonly { readonly path: string; readonly content: unknown }[];
+  /** The trial files of data/validation/ (checked by the Validation page's loader with the library's parser). */
+  readonly trials?: readonly { readonly path: string; readonly content: unknown }[];
+  /** The package version, for the provenance of downloads. */
+  readonly version?: string;
 }
 
 /** The bundle parsed by the library's own (browser-safe) parsers. */
@@ -17,6 +21,12 @@ export interface Project {
   readonly strategies: readonly Strategy[];
   /** Every scenario of data/scenarios/, validated; `default` first. */
   readonly scenarios: readonly Scenario[];
+  /** pnen-sim version that built the bundle. */
+  readonly version: string;
+  /** The trial files of data/validation/, as `{path, content}`. */
+  readonly trialFiles: readonly { readonly path: string; readonly content: unknown }[];
+  /** Names in words by strategy id ("conversion-first" → "Conversion therapy first"). */
+  readonly strategyNames: ReadonlyMap<string, string>;
 }
 
 /** Parses the data bundle with parseRegistry, ruleThresholds, parseStrategy and parseScenario. Throws their InputErrors. */
@@ -30,5 +40,5 @@ export function parseBundle(bundle: DataBundle): Project {
   const scenarios = bundle.scenarios
     .map((file) => parseScenario(file.content, `data/${file.path}`, known))
     .sort((a, b) => (a.name === "default" ? -1 : b.name === "default" ? 1 : a.name.localeCompare(b.name)));
-  return { registry, thresholds, strategies, scenarios };
+  return { registry, thresholds, strategies, scenarios, version: bundle.version ?? "unknown", trialFiles: bundle.trials ?? [], strategyNames: new Map(strategies.map((s) => [s.id, s.name])) };
 }

@@ -1,6 +1,7 @@
 import vegaEmbed from "vega-embed";
 import type { View } from "vega";
 import type { TopLevelSpec } from "vega-lite";
+import type { ChartProvenance } from "./chartProvenance.js";
 import { downloadButtons } from "./downloadButtons.js";
 
 /** A rendered Vega-Lite figure: the element to display and the live Vega view behind it. */
@@ -14,8 +15,12 @@ export interface VegaChartOptions {
   readonly name: string;
   /** Rows for the CSV download; no CSV button when left out. */
   readonly csv?: readonly Readonly<Record<string, unknown>>[];
-  /** Show the SVG / PNG / CSV / Vega-Lite download buttons (default true). */
+  /** Show the download buttons (default true). */
   readonly downloads?: boolean;
+  /** The spec re-laid out at a journal width in millimetres, for the downloads; default: the displayed spec. */
+  readonly specAt?: (widthMm: number) => TopLevelSpec;
+  /** Version, scenario hash, seed and n written into every download (chartProvenance). */
+  readonly provenance?: ChartProvenance;
 }
 
 /**
@@ -31,6 +36,6 @@ export async function vegaChart(spec: TopLevelSpec, options: VegaChartOptions): 
   const target = document.createElement("div");
   figure.append(target);
   const { view } = await vegaEmbed(target, spec as never, { renderer: "svg", actions: false });
-  if (options.downloads !== false) figure.append(downloadButtons({ name: options.name, view, spec, csv: options.csv }));
+  if (options.downloads !== false) figure.append(downloadButtons({ name: options.name, specAt: options.specAt ?? (() => spec), csv: options.csv, provenance: options.provenance }));
   return { element: figure, view };
 }

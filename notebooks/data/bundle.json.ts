@@ -4,6 +4,8 @@
  *
  *   data/evidence/*.json, data/assumptions/*.json ─► readRegistryFiles ─► registryFiles ─► parseRegistry (browser)
  *   data/scenarios/*.json, data/strategies/*.json ─► {path, content}  ─► scenarios, strategies ─► library parsers (browser)
+ *   data/validation/*.json (trial files)          ─► {path, content}  ─► trials (shown on the Validation page)
+ *   package.json version                          ─► version (written into every download's provenance)
  *
  * The registry is validated here first with `loadRegistry`, so a broken data file fails the build with the
  * library's own error message instead of producing a broken page.
@@ -30,5 +32,7 @@ const bundle = {
   registryFiles: readRegistryFiles(dataDir),
   scenarios: readJsonFolder("scenarios"),
   strategies: readJsonFolder("strategies"),
+  trials: readJsonFolder("validation"),
+  version: (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version,
 };
 process.stdout.write(JSON.stringify(bundle));

@@ -1,5 +1,6 @@
 import type { KaplanMeierResult } from "../analysis/KaplanMeierResult.js";
 import type { FigureWidth } from "./journalSize.js";
+import type { SeriesStyle } from "./strategyStyle.js";
 
 /** One curve of a Kaplan–Meier figure: a strategy (or group) and its estimate. */
 export interface KmCurveInput {
@@ -15,6 +16,13 @@ export interface KmCurveInput {
    * (R's `summary(fit, times, extend = TRUE)$n.risk`).
    */
   readonly atRisk?: readonly number[];
+  /** Colour and dash of the curve, from the strategy's id (`strategyStyles`); default: by position (seriesColour(i)). */
+  readonly style?: Pick<SeriesStyle, "colour" | "dash">;
+  /**
+   * A published median to mark on the curve (a small labelled tick at S = 0.5), e.g. the registry figure of the
+   * strategy's first line, so calibration shows at a glance.
+   */
+  readonly publishedMedian?: { readonly months: number; readonly label: string };
 }
 
 /** A hazard ratio to print in the annotation: "HR, B vs A: 0.72 (95% CI 0.65–0.80)". */
@@ -64,4 +72,6 @@ export interface KmFigureOptions {
   readonly maxSteps?: number;
   /** At most this many censoring ticks per curve (default 120), thinned the same way: the first censoring in each bin. */
   readonly maxCensorTicks?: number;
+  /** Hover tooltips on the curves (strategy, time, survival, number at risk) for interactive use. Default false. */
+  readonly tooltips?: boolean;
 }

@@ -25,7 +25,8 @@ export const timeAxisTitle = "Months since start of treatment";
  *   Strategy A   200   150   90   …                 on the same x scale as the curves (vconcat, shared x)
  *
  * Sizes in points (see journalSize.ts). Colours are Okabe–Ito, each curve also has its own dash pattern so
- * the figure survives greyscale print. Pure: the dashboards render the same spec with vega-embed.
+ * the figure survives greyscale print; a curve's `style` (from its strategy id, strategyStyle.ts) keeps one
+ * strategy's look the same in every figure. Pure: the dashboards render the same spec with vega-embed.
  * Runs in O(total table rows).
  */
 export function kmComparisonSpec(curves: readonly KmCurveInput[], options: KmFigureOptions): TopLevelSpec {
@@ -58,14 +59,15 @@ export function kmComparisonSpec(curves: readonly KmCurveInput[], options: KmFig
   const riskRowHeight = fontSizes.label + 3;
 
   const domain = labels;
-  const colours = labels.map((_, i) => seriesColour(i));
-  const dashes = labels.map((_, i) => seriesDash(i));
+  const colours = curves.map((c, i) => c.style?.colour ?? seriesColour(i));
+  const dashes = curves.map((c, i) => (c.style === undefined ? seriesDash(i) : [...c.style.dash]));
   const xScale = { domain: [0, maxTime], nice: false, zero: true };
   const color = { field: "series", type: "nominal", scale: { domain, range: colours }, title: null } as const;
 
   const stepRows = curves.flatMap((c) => kmStepRows(c.label, c.km, maxSteps, maxTime));
   const censorRows = curves.flatMap((c) => kmCensorRows(c.label, c.km, c.censorTimes, maxCensorTicks, maxTime));
   const medianRows = curves.flatMap((c) => (c.km.median.estimate === null ? [] : [{ series: c.label, median: c.km.median.estimate }]));
+  const publishedRows = curves.flatMap((c) => (c.publishedMedian === undefined || !(c.publishedMedian.months <= maxTime) ? [] : [{ series: c.label, median: c.publishedMedian.months, label: c.publishedMedian.label }]));
   const riskRows = curves.flatMap((c) => {
     const counts = c.atRisk ?? Array.from(numbersAtRisk(c.km, atRiskTimes));
     if (counts.length !== atRiskTimes.length) throw new Error(`kmComparisonSpec: curve '${c.label}' has ${counts.length} numbers at risk for ${atRiskTimes.length} times`);
@@ -145,6 +147,36 @@ export function kmComparisonSpec(curves: readonly KmCurveInput[], options: KmFig
       { data: { values: medianRows }, mark: medianMark, encoding: { x: { ...xEncoding, field: "median" }, x2: { datum: 0 }, y: { datum: 0.5, type: "quantitative", scale: yScale, title: yTitleValue, axis: yAxis } } },
       { data: { values: medianRows }, mark: medianMark, encoding: { x: { ...xEncoding, field: "median" }, y: { datum: 0, type: "quantitative", scale: yScale, title: yTitleValue, axis: yAxis }, y2: { datum: 0.5 } } },
     );
+  }
+  if (publishedRows.length > 0) {
+    // A short vertical tick through S = 0.5 at the published median, in the curve's colour, labelled above.
+    const y = { datum: 0.5, type: "quantitative", scale: yScale, title: yTitleValue, axis: yAxis } as const;
+    curveLayers.push(
+      { data: { values: publishedRows }, mark: { type: "tick", orient: "vertical", size: 12, thickness: 2, clip: true }, encoding: { x: { ...xEncoding, field: "median" }, y, color: { ...color, legend: null }, tooltip: [{ field: "label", type: "nominal", title: "Published" }, { field: "median", type: "quantitative", title: "median (months)", format: ".1f" }] } },
+      { data: { values: publishedRows }, mark: { type: "text", fontSize: fontSizes.label - 1, dy: -9, clip: true, aria: false }, encoding: { x: { ...xEncoding, field: "median" }, y, text: { value: "pub." }, color: { ...color, legend: null } } },
+    );
+  }
+  if (options.tooltips === true) {
+    // Invisible points at the curve's vertices carry the hover tooltip: strategy, time, survival, number at risk.
+    const hoverRows = curves.flatMap((c) => {
+      const rows = kmStepRows(c.label, c.km, Math.min(maxSteps, 400), maxTime);
+      const atRisk = numbersAtRisk(c.km, rows.map((r) => r.time));
+      return rows.map((r, i) => ({ series: r.series, time: r.time, survival: r.survival, atRisk: atRisk[i] }));
+    });
+    curveLayers.push({
+      data: { values: hoverRows },
+      mark: { type: "point", filled: true, size: 40, opacity: 0, clip: true },
+      encoding: {
+        x: xEncoding,
+        y: { field: "survival", type: "quantitative", scale: yScale, title: yTitleValue, axis: yAxis },
+        tooltip: [
+          { field: "series", type: "nominal", title: "Strategy" },
+          { field: "time", type: "quantitative", title: "Months", format: ".1f" },
+          { field: "survival", type: "quantitative", title: "Survival", format: ".3f" },
+          { field: "atRisk", type: "quantitative", title: "At risk", format: "d" },
+        ],
+      },
+    });
   }
   if (annotationLines.length > 0 && annotationInside) {
     const top = height - 3 - annotationLines.length * lineHeight;

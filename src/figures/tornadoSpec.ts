@@ -28,6 +28,11 @@ export interface TornadoOptions {
   /** Legend words for the two ends; default "Low end of input range" and "High end of input range". */
   readonly lowLabel?: string;
   readonly highLabel?: string;
+  /**
+   * Where a bar would end by chance alone (e.g. `tornadoNoiseBand`): drawn as a grey band around the baseline, so
+   * bars inside it are read as noise, not effects.
+   */
+  readonly noiseBand?: { readonly lower: number; readonly upper: number; readonly label: string };
 }
 
 /**
@@ -66,6 +71,13 @@ export function tornadoSpec(rows: readonly TornadoRow[], options: TornadoOptions
     width,
     height: rowHeight * sorted.length,
     layer: [
+      ...(options.noiseBand === undefined
+        ? []
+        : [{
+          data: { values: [{ lower: options.noiseBand.lower, upper: options.noiseBand.upper, label: options.noiseBand.label }] },
+          mark: { type: "rect" as const, color: "#bbbbbb", opacity: 0.45 },
+          encoding: { x: { ...x, field: "lower" }, x2: { field: "upper" }, tooltip: { field: "label", type: "nominal" as const } },
+        }]),
       {
         data: { values: bars },
         mark: { type: "bar", height: { band: 0.7 } },

@@ -20,3 +20,4 @@ export * from "./reportInputFromSimulation.js";
 export * from "./buildReport.js";
 export * from "./validationPlotRows.js";
 export * from "./validationSection.js";
+export * from "./tornadoNoiseBand.js";

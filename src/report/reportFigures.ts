@@ -4,12 +4,14 @@ import { forestPlotSpec, type ForestRow } from "../figures/forestPlotSpec.js";
 import type { FigureWidth } from "../figures/journalSize.js";
 import { endpointNames } from "../figures/KmCurveInput.js";
 import { kmComparisonSpec } from "../figures/kmComparisonSpec.js";
+import { strategyStyles } from "../figures/strategyStyle.js";
 import { tornadoSpec } from "../figures/tornadoSpec.js";
 import type { ReportAnalysis, ReportEndpoint } from "./analyseReport.js";
 import { ReportEndpoints } from "./analyseReport.js";
 import { firstLineCompositionRows, lineFlowRows } from "./pathwayRows.js";
 import type { ReportInput } from "./ReportInput.js";
 import { tornadoRowsFromReplicates } from "./tornadoRowsFromReplicates.js";
+import { tornadoNoiseBand } from "./tornadoNoiseBand.js";
 import type { StrategyComparison } from "../simulate/strategyComparisons.js";
 
 /** One figure of the report: written as figures/<name>.{svg,png,vl.json}. */
@@ -27,7 +29,7 @@ export interface ReportFigureOptions {
 
 /**
  * The figures of the report, from the analysis: Kaplan–Meier comparisons of PFS and OS (with risk tables,
- * HR and log-rank p), forest plots of hazard ratios (strategies, and the primary comparison by subgroup),
+ * hazard ratios with their Monte Carlo interval, no p-value), forest plots of hazard ratios (strategies, and the primary comparison by subgroup),
  * tornado plots from the replicates (when there are at least 3), pathway composition and the flow from first
  * to second line of the reference strategy. Pure; O(table rows).
  */
@@ -36,13 +38,14 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
   const referenceLabel = analysis.reference.strategy.label;
   const figures: ReportFigure[] = [];
   const notes: string[] = [];
+  const styles = strategyStyles(analysis.strategies.map((s) => s.strategy.id));
   for (const endpoint of ReportEndpoints) {
     const words = endpointNames[endpoint];
     figures.push({
       name: `km-${endpoint}`,
-      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise Monte Carlo bands (the simulated patients' sampling error), censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models, with their paired 95% Monte Carlo interval (how much the simulation's own randomness could move them; parameter uncertainty is in the hazard-ratio table); p from the log-rank test of the simulated patients across all strategies.`,
+      caption: `Kaplan–Meier estimates of ${words.long} by strategy (${input.scenario.n.toLocaleString("en-US")} synthetic patients through each strategy), with 95% pointwise Monte Carlo bands (the simulated patients' sampling error), censoring ticks, medians (dashed) and numbers at risk. Hazard ratios against ${referenceLabel} from Cox models, with their paired 95% Monte Carlo interval (how much the simulation's own randomness could move them; parameter uncertainty is in the hazard-ratio table). No p-value is printed: with thousands of simulated patients almost any difference is "significant"; read the sizes of the differences.`,
       spec: kmComparisonSpec(
-        analysis.strategies.map((s) => ({ label: s.strategy.label, km: s[endpoint].km, atRisk: s[endpoint].atRisk })),
+        analysis.strategies.map((s) => ({ label: s.strategy.label, km: s[endpoint].km, atRisk: s[endpoint].atRisk, style: styles.get(s.strategy.id) })),
         {
           endpoint,
           width: wide,
@@ -52,7 +55,6 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
             return hr === null || hr.estimate === null || hr.lower === null || hr.upper === null ? [] : [{ comparison: `${s.strategy.label} vs ${referenceLabel}`, estimate: hr.estimate, lower: hr.lower, upper: hr.upper }];
           }),
           hazardRatioTitle: "Hazard ratio (95% Monte Carlo interval)",
-          logRankP: analysis.strategies.length > 1 ? analysis.logRank[endpoint].p : undefined,
         },
       ),
     });
@@ -71,8 +73,8 @@ export function reportFigures(analysis: ReportAnalysis, input: ReportInput, opti
     if (rows.length === 0) continue;
     figures.push({
       name: `tornado-${endpoint}`,
-      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates.${fewReplicatesCaution(input.replicates.length)}`,
-      spec: tornadoSpec(rows, { width: wide, outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third" }),
+      caption: `Parameter uncertainty: median ${endpointNames[endpoint].long} of ${referenceLabel} over the replicates whose draw of each input fell in its lowest and highest third (${input.replicates.length} replicates), against the mean over all replicates; the grey band is where a bar would end by chance alone (95%, from the spread of the replicates), so bars inside it are noise, not effects.${fewReplicatesCaution(input.replicates.length)}`,
+      spec: tornadoSpec(rows, { width: wide, outcome: `Median ${endpointNames[endpoint].long} (months)`, lowLabel: "Input in its lowest third", highLabel: "Input in its highest third", noiseBand: noiseBandOf(input.replicates, input.referenceStrategy, endpoint) }),
     });
   }
   if (figures.every((f) => !f.name.startsWith("tornado"))) notes.push("No tornado plot: it needs at least 3 replicates with varied parameters (run with --replicates R, e.g. 50).");
@@ -130,6 +132,12 @@ function forestRows(analysis: ReportAnalysis, endpoint: ReportEndpoint, comparis
  * Below 30 replicates a tornado bar is the mean of fewer than 10 runs, so the order of the inputs is mostly
  * Monte Carlo noise (with 5 replicates each bar is a single run): the caption says so.
  */
+/** The tornado's noise band (tornadoNoiseBand) as the spec takes it; undefined when there are too few replicates. */
+function noiseBandOf(replicates: ReportInput["replicates"], strategy: string, endpoint: "pfs" | "os"): { lower: number; upper: number; label: string } | undefined {
+  const band = tornadoNoiseBand(replicates, strategy, endpoint);
+  return band === null ? undefined : { lower: band.lower, upper: band.upper, label: `Noise: a bar of an input with no effect ends here 95% of the time (means of ${band.perBar} of ${band.replicates} replicates)` };
+}
+
 function fewReplicatesCaution(replicates: number): string {
   if (replicates >= 30) return "";
   const perBar = Math.max(1, Math.floor(replicates / 3));

@@ -28,3 +28,4 @@ export * from "./patientsTableColumns.js";
 export * from "./comparisonBatches.js";
 export * from "./batchMeansInterval.js";
 export * from "./strategyComparisons.js";
+export * from "./headToHead.js";

@@ -37,6 +37,31 @@ describe("kmComparisonSpec(curves, options)", () => {
     }
   });
 
+  it("kmComparisonSpec(curves with style) colours and dashes each curve by its own style, not its position", () => {
+    const [a, b] = curves(2);
+    const styled = [{ ...b!, style: { colour: "#882255", dash: [6, 3] } }, { ...a!, style: { colour: "#000000", dash: [] } }];
+    const line = lineLayer(kmComparisonSpec(styled, { endpoint: "pfs" }) as AnyRecord);
+    expect(line.encoding.color.scale).toEqual({ domain: ["Strategy B", "Strategy A"], range: ["#882255", "#000000"] });
+    expect(line.encoding.strokeDash.scale.range).toEqual([[6, 3], []]);
+    const alone = lineLayer(kmComparisonSpec([styled[1]!], { endpoint: "pfs" }) as AnyRecord);
+    expect(alone.encoding.color.scale.range).toEqual(["#000000"]);
+  });
+
+  it("kmComparisonSpec(curves with publishedMedian, {tooltips}) marks the published median at S = 0.5 and adds hover points with time, survival and number at risk", () => {
+    const [a, b] = curves(2);
+    const built = kmComparisonSpec([{ ...a!, publishedMedian: { months: 21, label: "PFS 21 mo (ref 12)" } }, b!], { endpoint: "pfs", tooltips: true, atRiskTimes: [0, 12, 24, 36, 48, 60] });
+    expect(vegaLiteSchemaErrors(built)).toEqual([]);
+    const spec = built as AnyRecord;
+    const tick = layers(spec).find((l) => l.mark.type === "tick" && l.data.values?.[0]?.label !== undefined)!;
+    expect(tick.data.values).toEqual([{ series: "Strategy A", median: 21, label: "PFS 21 mo (ref 12)" }]);
+    expect(tick.encoding.y.datum).toBe(0.5);
+    const hover = layers(spec).find((l) => l.mark.type === "point")!;
+    const first = hover.data.values.find((r: AnyRecord) => r.series === "Strategy A" && r.time > 0);
+    // number at risk at t: patients with time >= t (R: summary(survfit, times)$n.risk)
+    expect(first.atRisk).toBe(numbersAtRisk(a!.km, [first.time])[0]);
+    expect(hover.encoding.tooltip.map((t: AnyRecord) => t.title)).toEqual(["Strategy", "Months", "Survival", "At risk"]);
+  });
+
   it("kmComparisonSpec(curves) puts the numbers at risk of analysis numbersAtRisk under the time axis", () => {
     const input = curves(3);
     const times = [0, 12, 24, 36, 48, 60];

@@ -31,4 +31,12 @@ describe("tornadoSpec(rows, options)", () => {
     const spec = tornadoSpec(rows, { outcome: "x", maxRows: 1 }) as AnyRecord;
     expect(spec.layer[0].encoding.y.sort).toEqual(["Large (40–55)"]);
   });
+  it("tornadoSpec(rows, {noiseBand}) draws the band where a bar would end by chance, behind the bars, and validates", () => {
+    const spec = tornadoSpec(rows, { outcome: "Median OS (months)", noiseBand: { lower: 40, upper: 44, label: "noise (95%)" } });
+    expect(vegaLiteSchemaErrors(spec)).toEqual([]);
+    const layers = (spec as any).layer;
+    expect(layers[0].mark.type).toBe("rect");
+    expect(layers[0].data.values).toEqual([{ lower: 40, upper: 44, label: "noise (95%)" }]);
+    expect((tornadoSpec(rows, { outcome: "x" }) as any).layer[0].mark.type).toBe("bar");
+  });
 });

@@ -15,10 +15,11 @@ const shots = join(root, "test-output", "dashboard");
 const pages = [
   { name: "index", path: "/", ready: "h1" },
   { name: "evidence", path: "/evidence", ready: ".pnen-evidence-figures table tbody tr", contains: "Review (Lu et al. 2025)" },
+  { name: "validation", path: "/validation", ready: ".pnen-validation-table table tbody tr", contains: "RADIANT-3" },
   { name: "patient", path: "/patient", ready: ".pnen-trace li" },
   { name: "compare", path: "/compare", ready: "figure.pnen-chart svg" },
   { name: "cohort", path: "/cohort", ready: "#cohort-timing[data-ms]" },
-  { name: "uncertainty", path: "/uncertainty", ready: '#psa-progress[data-done="20"]' },
+  { name: "uncertainty", path: "/uncertainty", ready: '#psa-progress[data-done="30"]' },
   { name: "power", path: "/power", ready: "figure.pnen-chart svg" },
 ] as const;
 
@@ -137,27 +138,7 @@ describe("page /cohort", () => {
   });
 });
 
-describe("page /compare", () => {
-  it("downloads the Kaplan-Meier figure as SVG, PNG, CSV and Vega-Lite, and gives the README its screenshot", async () => {
-    const before = browser.problems.length;
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/compare`, { waitUntil: "networkidle" });
-    const figure = page.locator('figure.pnen-chart[data-name="km-pfs"]');
-    await figure.locator("svg").waitFor({ timeout: 60_000 });
-    for (const [label, suffix] of [["SVG", ".svg"], ["PNG", ".png"], ["CSV", ".csv"], ["Vega-Lite", ".vl.json"]] as const) {
-      const [download] = await Promise.all([page.waitForEvent("download"), figure.getByRole("button", { name: label, exact: true }).click()]);
-      expect(download.suggestedFilename()).toBe(`km-pfs${suffix}`);
-      const file = join(shots, "downloads", download.suggestedFilename());
-      await download.saveAs(file);
-      expect(statSync(file).size, `${label} download`).toBeGreaterThan(500);
-    }
-    await page.setViewportSize({ width: 1100, height: 900 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(shots, "readme-compare.png"), fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1240 } });
-    expect(browser.problems.slice(before)).toEqual([]);
-    await page.close();
-  });
-});
+// The Compare page's downloads, colours, head-to-head view and empty selection: test/notebooks/pages.test.ts.
 
 describe("page /patient", () => {
   it("recomputes the pathway and its trace when the patient changes", async () => {

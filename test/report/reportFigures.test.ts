@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/figures/renderNode.js";
+import { strategyStyle } from "../../src/figures/strategyStyle.js";
 import { buildReport } from "../../src/report/buildReport.js";
 import type { ReportInput } from "../../src/report/ReportInput.js";
 import { reportInputFixture } from "./reportInputFixture.js";
@@ -37,6 +38,17 @@ describe("reportFigures(analysis, input) rendered", () => {
     expect(svg).toContain("Review (Lu et al. 2025)");
     expect(svg).toMatch(/WHO grade: Conversion therapy first/);
   }, 30_000);
+
+  // Regression (issue 13): the KM figures printed "log-rank p < 0.001" above a note saying to ignore p-values.
+  it("reportFigures' Kaplan–Meier figures print no p-value and colour each strategy by its id (strategyStyles)", () => {
+    const document = buildReport(longLabelInput());
+    for (const name of ["km-pfs", "km-os"]) {
+      const figure = document.figures.find((f) => f.name === name)!;
+      expect(JSON.stringify(figure.spec)).not.toMatch(/log-rank|p [<=]/i);
+      const line = (figure.spec as any).vconcat[0].layer.find((l: any) => l.mark.type === "line");
+      expect(line.encoding.color.scale.range).toEqual(longLabelInput().strategies.map((s, _, all) => strategyStyle(s.id, all.map((t) => t.id)).colour));
+    }
+  });
 
   // Regression: with 5 replicates each tornado bar was one replicate, and nothing warned the reader.
   it("reportFigures cautions in the tornado caption when there are fewer than 30 replicates", () => {
