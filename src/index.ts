@@ -14,13 +14,13 @@ export { logGamma, standardNormalCdf, standardNormalSurvival, standardNormalDens
   choleskyFactor } from "./math/index.js";
 
 // Evidence registry: the review's figures, references, thresholds, treatments and labelled assumptions
-export { parseRegistry, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
+export { parseRegistry, registryJsonSchema, createRegistry, formatCitation, formatQuantity, doiUrl, doiPattern, isWellFormedDoi,
   effectKinds, sourceCheckStatuses, treatmentKinds, isTreatmentKind, populationGrades, readPopulationSpec,
   evidenceCurveDistributions, evidenceCurveParameterNames } from "./evidence/index.js";
 export type { EvidenceRegistry, EvidenceFigure, Reference, SourceDocument, Threshold, Treatment, TreatmentKind,
   Assumption, EffectKind, SourceCheckStatus, Comparator, RegistryFile, RegistryFiles, RegistryParts, LifeTable,
   PopulationSpec, PopulationGrade, EvidenceCurve, EvidenceCurveDistribution, CurveData, CurveFit,
-  ConfidenceInterval } from "./evidence/index.js";
+  ConfidenceInterval, RegistryFileKind } from "./evidence/index.js";
 
 // Random numbers: seeded sources, sub-streams and distributions (each a factory returning a sampler)
 export { randomSource, subStream, subStreamSeed, samplerFromInverseCdf, randomUniform, quantileUniform, randomNormal,
@@ -31,7 +31,7 @@ export { randomSource, subStream, subStreamSeed, samplerFromInverseCdf, randomUn
 export type { RandomSource, Sampler, InverseCdf, VectorSampler } from "./random/index.js";
 
 // Patients and cohorts: the patient record, scenarios, synthetic cohorts
-export { parsePatient, patientFields, parseScenario, scenarioProblems, scenarioJsonSchema, generateCohort, patientAt,
+export { parsePatient, patientFields, patientJsonSchema, parseScenario, scenarioProblems, scenarioJsonSchema, generateCohort, patientAt,
   cohortColumnNames, cohortBlockSize, enetsTypeFromPattern, Sexes, isSex, PrimarySites, isPrimarySite, Syndromes,
   isSyndrome, Differentiations, isDifferentiation, EnetsTypes, isEnetsType, Grades, isGrade, referenceCohortSpec,
   populationCohortSpec, populationCohort } from "./cohort/index.js";
@@ -39,7 +39,7 @@ export type { Patient, Sex, PrimarySite, Syndrome, Differentiation, EnetsType, G
   FollowUpSpec, CohortColumns, CohortColumnName, MetastasisPattern, PatientFieldSpec } from "./cohort/index.js";
 
 // Treatment rules and strategies: WHO grade, ENETS type, eligibility, pathways with their decision trace, strategies
-export { whoGrade, gradeNames, enetsType, assignPathway, explainPathway, parseStrategy, ruleCatalogue,
+export { whoGrade, gradeNames, enetsType, assignPathway, explainPathway, parseStrategy, strategyJsonSchema, ruleCatalogue,
   ruleDefinitions, isRuleId, ruleThresholds, ruleThresholdSources, choiceDefinitions, defaultChoices,
   firstSystemicLines, targetedDrugs, prrtOrders, conversionPolicies, transarterialAgents, intents, pathwayTreatments } from "./rules/index.js";
 export type { Strategy, StrategyChoices, ChoiceName, ChoiceDefinition, RuleDefinition, RuleId, RuleThresholds,
@@ -117,7 +117,7 @@ export type { ReportInput, ReportScenario, ReportStrategy, ReportEndpointData, R
   ReportStructureRow, ReportValidation, ReportSection } from "./report/index.js";
 
 // Trial planning: power and sample size by simulation, with Schoenfeld's and Freedman's formulas
-export { parseTrialDesign, twoArmDesign, resolveDesign, designDefaults, maximumTrialSize,
+export { parseTrialDesign, trialDesignJsonSchema, twoArmDesign, resolveDesign, designDefaults, maximumTrialSize,
   dropoutRateFromAnnualProportion, generateTrial, simulateTrials, simulatePower, findSampleSize, powerCurve,
   analyticPower, schoenfeldEvents, schoenfeldPower, freedmanEvents, freedmanPower, eventProbability,
   exponentialEventProbability, accrualDuration, accrualCdf, accrualQuantile, wilsonInterval, TrialEndpoints,

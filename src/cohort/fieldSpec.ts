@@ -13,7 +13,8 @@ export type FieldSpec =
   | EnumField<readonly string[]>
   | ObjectField<Readonly<Record<string, FieldSpec>>>
   | ArrayField<FieldSpec>
-  | RecordField<FieldSpec>;
+  | RecordField<FieldSpec>
+  | AnyOfField<readonly FieldSpec[]>;
 
 interface FieldBase {
   readonly description: string;
@@ -21,6 +22,13 @@ interface FieldBase {
   readonly optional?: boolean;
   /** The field may be null (e.g. "not reported: as in the scenario"); JSON Schema: the type or null. */
   readonly nullable?: boolean;
+  /**
+   * The expectation in words, for messages (`expected <this>, got …`) when the generated one would be less
+   * clear, e.g. `lower-case words joined by hyphens ("captem-first")` for an id pattern.
+   */
+  readonly expected?: string;
+  /** The value a parser uses when the field is left out (JSON Schema `default`; the validator does not fill it). */
+  readonly default?: string | number | boolean;
 }
 
 export interface NumberField extends FieldBase {
@@ -52,6 +60,8 @@ export interface ObjectField<F extends Readonly<Record<string, FieldSpec>>> exte
   readonly sumsToOne?: boolean;
   /** For a `{min, max}` range: min must not exceed max. */
   readonly ordered?: readonly [string, string];
+  /** What a key names in messages about unknown keys ("unknown choice"); default "field". */
+  readonly keyNoun?: string;
 }
 export interface ArrayField<I extends FieldSpec> extends FieldBase {
   readonly kind: "array";
@@ -63,6 +73,16 @@ export interface RecordField<V extends FieldSpec> extends FieldBase {
   readonly kind: "record";
   readonly values: V;
   readonly keyPattern?: string;
+}
+
+/**
+ * One of several shapes (JSON Schema `anyOf`), e.g. a test given as `"logrank"` or as `{"type": "rmst", "tau": 24}`.
+ * The value is checked against the option whose JSON type matches (the first such option); when none matches,
+ * the message lists the options' expectations.
+ */
+export interface AnyOfField<O extends readonly FieldSpec[]> extends FieldBase {
+  readonly kind: "anyOf";
+  readonly options: O;
 }
 
 /** The TypeScript type of a value that satisfies a field spec (a `nullable` field may also be null). */
@@ -82,7 +102,9 @@ type NonNullFieldValue<S> = S extends NumberField
             ? Readonly<Record<string, FieldValue<V>>>
             : S extends ObjectField<infer F>
               ? ObjectValue<F>
-              : never;
+              : S extends AnyOfField<infer O>
+                ? FieldValue<O[number]>
+                : never;
 
 type OptionalKeys<F> = { [K in keyof F]: F[K] extends { readonly optional: true } ? K : never }[keyof F];
 type RequiredKeys<F> = Exclude<keyof F, OptionalKeys<F>>;
@@ -102,6 +124,7 @@ export const specField = {
   object: <const F extends Readonly<Record<string, FieldSpec>>, const O extends Omit<ObjectField<F>, "kind" | "fields">>(fields: F, options: O): O & { readonly kind: "object"; readonly fields: F } => ({ kind: "object", fields, ...options }),
   array: <const I extends FieldSpec, const O extends Omit<ArrayField<I>, "kind" | "items">>(items: I, options: O): O & { readonly kind: "array"; readonly items: I } => ({ kind: "array", items, ...options }),
   record: <const V extends FieldSpec, const O extends Omit<RecordField<V>, "kind" | "values">>(values: V, options: O): O & { readonly kind: "record"; readonly values: V } => ({ kind: "record", values, ...options }),
+  anyOf: <const F extends readonly FieldSpec[], const O extends Omit<AnyOfField<F>, "kind" | "options">>(options: F, rest: O): O & { readonly kind: "anyOf"; readonly options: F } => ({ kind: "anyOf", options, ...rest }),
   /** A mix of shares over the given categories, adding up to 1. */
   mix<const K extends readonly string[], const D extends string>(keys: K, description: D) {
     const fields = Object.fromEntries(keys.map((key) => [key, { kind: "number", minimum: 0, maximum: 1, description: `share of ${key}` }])) as {
@@ -126,28 +149,69 @@ export const specField = {
   },
 };
 
-const describe = (value: unknown): string => {
+/** Keys that would reach an object's prototype when copied or merged; refused in every input document. */
+export const forbiddenKeys: readonly string[] = Object.freeze(["__proto__", "constructor", "prototype"]);
+
+/** The longest echo of a user's value in a message, in characters (longer ones are cut with "…"). */
+export const maximumEcho = 80;
+
+/**
+ * A value in words for messages: strings and numbers as given (cut to {@link maximumEcho} characters),
+ * containers by their kind (never walked, so a deeply nested value costs O(1)); non-finite numbers named as
+ * such (`1e400` parses to Infinity).
+ */
+export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? "NaN (not a number)" : `${value > 0 ? "" : "-"}Infinity (a number too large for a double, e.g. 1e400)`;
+  }
+  if (typeof value === "string") {
+    const text = JSON.stringify(value);
+    return text.length > maximumEcho ? `${text.slice(0, maximumEcho - 2)}…"` : text;
+  }
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
   if (typeof value === "object") return "an object";
-  return String(value);
-};
+  const text = String(value);
+  return text.length > maximumEcho ? `${text.slice(0, maximumEcho - 1)}…` : text;
+}
+
+/** A key in words for messages, cut like a value. */
+const echoKey = (key: string): string => (key.length > maximumEcho ? `${key.slice(0, maximumEcho - 1)}…` : key);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The known name closest to `key` (same letters ignoring case, or one edit away), for "did you mean" hints. */
+function nearestKey(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  return known.find((name) => name.toLowerCase() === lower) ?? known.find((name) => key.length > 3 && editDistanceAtMostOne(name, key));
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const [x, y] = [a.slice(i), b.slice(i)];
+  return x.slice(1) === y.slice(1) || x.slice(1) === y || x === y.slice(1);
+}
 
 /**
  * Checks `value` against `spec`, pushing one line per problem onto `problems`, each naming the field's path
  * (`cohort.grade.G1: expected a number in [0, 1], got 1.2`). Unknown keys are problems too (a misspelt
- * optional field would otherwise be silently ignored). Runs in time linear in the size of the document.
+ * optional field would otherwise be silently ignored; a near miss gets "did you mean"), and so are the keys
+ * `__proto__`, `constructor` and `prototype` anywhere. The walk follows the spec, not the value, so its depth is
+ * the spec's (a value nested thousands deep is "expected a number, got an array", never a stack overflow).
+ * Runs in time linear in the size of the document.
  */
-export function validateField(spec: FieldSpec, value: unknown, path: string, problems: string[]): void {
+export function validateField(spec: FieldSpec, value: unknown, path: string, problems: string[], isDocument = path === ""): void {
   const at = path === "" ? "(document)" : path;
   if (value === null && spec.nullable === true) return;
+  const expectedText = (expectation: string) => spec.expected ?? expectation;
   switch (spec.kind) {
     case "number": {
-      const expected = numberExpectation(spec);
+      const expected = expectedText(numberExpectation(spec));
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        problems.push(`${at}: expected ${expected}, got ${describe(value)}`);
+        problems.push(`${at}: expected ${expected}, got ${describeValue(value)}`);
         return;
       }
       const bad =
@@ -160,76 +224,154 @@ export function validateField(spec: FieldSpec, value: unknown, path: string, pro
       return;
     }
     case "string":
-      if (typeof value !== "string") problems.push(`${at}: expected a string, got ${describe(value)}`);
-      else if (spec.minLength !== undefined && value.length < spec.minLength) problems.push(`${at}: expected at least ${spec.minLength} character${spec.minLength === 1 ? "" : "s"}`);
-      else if (spec.pattern !== undefined && !new RegExp(spec.pattern).test(value)) problems.push(`${at}: expected a string matching ${spec.pattern}, got ${describe(value)}`);
+      if (typeof value !== "string") problems.push(`${at}: expected ${expectedText("a string")}, got ${describeValue(value)}`);
+      else if (spec.minLength !== undefined && value.length < spec.minLength) problems.push(`${at}: expected ${expectedText(`at least ${spec.minLength} character${spec.minLength === 1 ? "" : "s"}`)}`);
+      else if (spec.pattern !== undefined && !new RegExp(spec.pattern, "u").test(value)) problems.push(`${at}: expected ${expectedText(`a string matching ${spec.pattern}`)}, got ${describeValue(value)}`);
       return;
     case "boolean":
-      if (typeof value !== "boolean") problems.push(`${at}: expected true or false, got ${describe(value)}`);
+      if (typeof value !== "boolean") problems.push(`${at}: expected ${expectedText("true or false")}, got ${describeValue(value)}`);
       return;
     case "enum":
-      if (typeof value !== "string" || !spec.values.includes(value)) problems.push(`${at}: expected one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describe(value)}`);
+      if (typeof value !== "string" || !spec.values.includes(value)) problems.push(`${at}: expected ${expectedText(`one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`)}, got ${describeValue(value)}`);
       return;
-    case "array": {
-      if (!Array.isArray(value)) {
-        problems.push(`${at}: expected an array, got ${describe(value)}`);
+    case "anyOf": {
+      const option = spec.options.find((candidate) => matchesJsonType(candidate, value));
+      if (option === undefined) {
+        problems.push(`${at}: expected ${expectedText(spec.options.map(fieldExpectation).join(" or "))}, got ${describeValue(value)}`);
         return;
       }
-      if (spec.minItems !== undefined && value.length < spec.minItems) problems.push(`${at}: expected at least ${spec.minItems} item${spec.minItems === 1 ? "" : "s"}, got ${value.length}`);
+      const container = option.kind === "object" || option.kind === "record" || option.kind === "array";
+      if (container || spec.expected === undefined) {
+        validateField(option, value, path, problems);
+        return;
+      }
+      // A scalar that fails its option is described by the whole field's expectation ('true, false or "mixed"').
+      const found: string[] = [];
+      validateField(option, value, path, found);
+      if (found.length > 0) problems.push(`${at}: expected ${spec.expected}, got ${describeValue(value)}`);
+      return;
+    }
+    case "array": {
+      if (!Array.isArray(value)) {
+        problems.push(`${at}: expected ${expectedText("an array")}, got ${describeValue(value)}`);
+        return;
+      }
+      if (spec.minItems !== undefined && value.length < spec.minItems) problems.push(`${at}: expected ${expectedText(`at least ${spec.minItems} item${spec.minItems === 1 ? "" : "s"}`)}, got ${value.length}`);
+      const before = problems.length;
       value.forEach((item, index) => validateField(spec.items, item, `${path}[${index}]`, problems));
-      if (spec.uniqueItems === true) {
+      if (spec.uniqueItems === true && problems.length === before) {
+        // Items are valid here, so they are as shallow as the spec: JSON.stringify cannot recurse deeply.
         const seen = new Set<string>();
         value.forEach((item, index) => {
           const key = JSON.stringify(item);
-          if (seen.has(key)) problems.push(`${path}[${index}]: duplicate of an earlier item (${describe(item)})`);
+          if (seen.has(key)) problems.push(`${path}[${index}]: duplicate of an earlier item (${describeValue(item)})`);
           seen.add(key);
         });
       }
       return;
     }
     case "record": {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        problems.push(`${at}: expected an object, got ${describe(value)}`);
+      if (!isPlainObject(value)) {
+        problems.push(`${at}: expected ${expectedText("an object")}, got ${describeValue(value)}`);
         return;
       }
-      for (const [key, item] of Object.entries(value)) {
-        const keyPath = path === "" ? key : `${path}.${key}`;
-        if (spec.keyPattern !== undefined && !new RegExp(spec.keyPattern).test(key)) problems.push(`${keyPath}: key does not match ${spec.keyPattern}`);
-        validateField(spec.values, item, keyPath, problems);
+      for (const key of Object.keys(value)) {
+        const keyPath = path === "" ? echoKey(key) : `${path}.${echoKey(key)}`;
+        if (forbiddenKeys.includes(key)) problems.push(`${keyPath}: key not allowed (it could reach the object's prototype)`);
+        else if (spec.keyPattern !== undefined && !new RegExp(spec.keyPattern, "u").test(key)) problems.push(`${keyPath}: key does not match ${spec.keyPattern}`);
+        else validateField(spec.values, value[key], keyPath, problems);
       }
       return;
     }
     case "object": {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        problems.push(`${at}: expected an object, got ${describe(value)}`);
+      if (!isPlainObject(value)) {
+        problems.push(`${at}: expected ${expectedText("an object")}, got ${describeValue(value)}`);
         return;
       }
-      const record = value as Record<string, unknown>;
       const before = problems.length;
       for (const [key, child] of Object.entries(spec.fields)) {
         const childPath = path === "" ? key : `${path}.${key}`;
-        if (record[key] === undefined) {
+        if (!Object.hasOwn(value, key) || value[key] === undefined) {
           if (child.optional !== true) problems.push(`${childPath}: required, missing (${child.description})`);
           continue;
         }
-        validateField(child, record[key], childPath, problems);
+        validateField(child, value[key], childPath, problems);
       }
-      for (const key of Object.keys(record)) {
-        if (!(key in spec.fields) && !(path === "" && key === "$schema")) {
-          problems.push(`${path === "" ? key : `${path}.${key}`}: unknown field; expected one of ${Object.keys(spec.fields).join(", ")}`);
-        }
-      }
+      keyProblems(spec, value, path, problems, isDocument);
+      const known = Object.keys(spec.fields);
       if (problems.length > before) return;
       if (spec.sumsToOne === true) {
-        const total = Object.keys(spec.fields).reduce((sum, key) => sum + (record[key] as number), 0);
+        const total = known.reduce((sum, key) => sum + (value[key] as number), 0);
         if (Math.abs(total - 1) > 1e-6) problems.push(`${at}: the shares must add up to 1, got ${Number(total.toPrecision(10))}`);
       }
       if (spec.ordered !== undefined) {
         const [low, high] = spec.ordered;
-        if ((record[low] as number) > (record[high] as number)) problems.push(`${at}: ${low} (${record[low]}) must not exceed ${high} (${record[high]})`);
+        if ((value[low] as number) > (value[high] as number)) problems.push(`${at}: ${low} (${value[low]}) must not exceed ${high} (${value[high]})`);
       }
       return;
     }
+  }
+}
+
+/**
+ * The problems of an object's keys: `__proto__`, `constructor` and `prototype` are refused, and keys that are not
+ * fields of `spec` are unknown (with a "did you mean" hint for a near miss). `$schema` (the path of the file's JSON
+ * Schema, for editors) is allowed in a whole document (`isDocument`, by default when `path` is empty).
+ */
+export function keyProblems(spec: ObjectField<Readonly<Record<string, FieldSpec>>>, value: Readonly<Record<string, unknown>>, path: string, problems: string[], isDocument = path === ""): void {
+  const known = Object.keys(spec.fields);
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(spec.fields, key) || (isDocument && key === "$schema")) continue;
+    const keyPath = path === "" ? echoKey(key) : `${path}.${echoKey(key)}`;
+    if (forbiddenKeys.includes(key)) {
+      problems.push(`${keyPath}: key not allowed (it could reach the object's prototype)`);
+      continue;
+    }
+    const near = nearestKey(key, known);
+    problems.push(`${keyPath}: unknown ${spec.keyNoun ?? "field"}; ${near !== undefined ? `did you mean '${near}'?` : `expected one of ${known.join(", ")}`}`);
+  }
+}
+
+/** Whether `value` has the JSON type of `spec` (the first test of an `anyOf`); null counts for nullable specs. */
+function matchesJsonType(spec: FieldSpec, value: unknown): boolean {
+  if (value === null) return spec.nullable === true;
+  switch (spec.kind) {
+    case "number":
+      return typeof value === "number";
+    case "string":
+    case "enum":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "array":
+      return Array.isArray(value);
+    case "object":
+    case "record":
+      return isPlainObject(value);
+    case "anyOf":
+      return spec.options.some((option) => matchesJsonType(option, value));
+  }
+}
+
+/** What a spec expects, in words (the text after "expected"). */
+export function fieldExpectation(spec: FieldSpec): string {
+  if (spec.expected !== undefined) return spec.expected;
+  switch (spec.kind) {
+    case "number":
+      return numberExpectation(spec);
+    case "string":
+      return "a string";
+    case "boolean":
+      return "true or false";
+    case "enum":
+      return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "array":
+      return "an array";
+    case "object":
+    case "record":
+      return "an object";
+    case "anyOf":
+      return spec.options.map(fieldExpectation).join(" or ");
   }
 }
 
@@ -258,7 +400,7 @@ export function fieldJsonSchema(spec: FieldSpec): Record<string, unknown> {
 }
 
 function nonNullJsonSchema(spec: FieldSpec): Record<string, unknown> {
-  const base: Record<string, unknown> = { description: spec.description };
+  const base: Record<string, unknown> = { description: spec.description, ...(spec.default !== undefined && { default: spec.default }) };
   switch (spec.kind) {
     case "number":
       return {
@@ -275,6 +417,8 @@ function nonNullJsonSchema(spec: FieldSpec): Record<string, unknown> {
       return { ...base, type: "boolean" };
     case "enum":
       return { ...base, enum: [...spec.values] };
+    case "anyOf":
+      return { ...base, anyOf: spec.options.map((option) => fieldJsonSchema(option)) };
     case "array":
       return { ...base, type: "array", items: fieldJsonSchema(spec.items), ...(spec.minItems !== undefined && { minItems: spec.minItems }), ...(spec.uniqueItems === true && { uniqueItems: true }) };
     case "record":
@@ -283,6 +427,7 @@ function nonNullJsonSchema(spec: FieldSpec): Record<string, unknown> {
       const notes = [spec.sumsToOne === true ? "The shares must add up to 1." : "", spec.ordered !== undefined ? `${spec.ordered[0]} must not exceed ${spec.ordered[1]}.` : ""].filter(Boolean);
       return {
         description: [spec.description, ...notes].join(" "),
+        ...(spec.default !== undefined && { default: spec.default }),
         type: "object",
         properties: Object.fromEntries(Object.entries(spec.fields).map(([key, child]) => [key, fieldJsonSchema(child)])),
         required: Object.entries(spec.fields)
@@ -292,4 +437,14 @@ function nonNullJsonSchema(spec: FieldSpec): Record<string, unknown> {
       };
     }
   }
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a whole input file: {@link fieldJsonSchema} of its spec with a title and
+ * the `$schema` property that editors use to find it. Every committed `*.schema.json` is one of these.
+ */
+export function documentJsonSchema(spec: FieldSpec, title: string): Record<string, unknown> {
+  const schema = fieldJsonSchema(spec);
+  const properties = { $schema: { description: "Path or URL of this JSON Schema (for editors)", type: "string" }, ...(schema.properties as object) };
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", title, ...schema, properties };
 }

@@ -4,6 +4,7 @@ export * from "./scenarioSpec.js";
 export * from "./Scenario.js";
 export * from "./parseScenario.js";
 export * from "./scenarioJsonSchema.js";
+export * from "./patientJsonSchema.js";
 export * from "./CohortColumns.js";
 export * from "./generateCohort.js";
 export * from "./patientAt.js";

@@ -1,4 +1,5 @@
 import { InputError } from "../util/InputError.js";
+import { describeValue, fieldExpectation, validateField, type FieldSpec, type ObjectField } from "./fieldSpec.js";
 import { Differentiations, EnetsTypes, PrimarySites, Sexes, Syndromes, type EnetsType, type Patient } from "./Patient.js";
 
 /** The liver-metastasis pattern from which the ENETS type is derived. */
@@ -20,98 +21,100 @@ export function enetsTypeFromPattern(pattern: MetastasisPattern): EnetsType {
   return pattern.lobesInvolved >= 2 ? "III" : "I";
 }
 
-type FieldKind =
-  | { readonly kind: "number"; readonly min: number; readonly max?: number; readonly exclusiveMin?: boolean; readonly integer?: boolean }
-  | { readonly kind: "enum"; readonly values: readonly string[] }
-  | { readonly kind: "boolean" };
+/** A number field of a patient, its bounds in the words of the messages ("a number from 0 to 100"). */
+function patientNumber(description: string, bounds: { min: number; max?: number; exclusiveMin?: boolean; integer?: boolean }, fallback?: number): FieldSpec {
+  const noun = bounds.integer ? "an integer" : "a number";
+  const expected = bounds.max !== undefined ? `${noun} from ${bounds.min} to ${bounds.max}` : bounds.exclusiveMin ? `${noun} > ${bounds.min}` : `${noun} >= ${bounds.min}`;
+  return {
+    kind: "number",
+    description,
+    expected,
+    ...(bounds.integer ? { integer: true } : {}),
+    ...(bounds.exclusiveMin ? { exclusiveMinimum: bounds.min } : { minimum: bounds.min }),
+    ...(bounds.max !== undefined ? { maximum: bounds.max } : {}),
+    ...(fallback !== undefined ? { optional: true, nullable: true, default: fallback } : {}),
+  };
+}
+const patientEnum = (values: readonly string[], description: string, fallback?: string): FieldSpec => ({
+  kind: "enum",
+  values,
+  description,
+  ...(fallback !== undefined ? { optional: true, nullable: true, default: fallback } : {}),
+});
+const patientBoolean = (description: string, fallback: boolean): FieldSpec => ({ kind: "boolean", description, optional: true, nullable: true, default: fallback });
+
+/**
+ * The fields of a patient JSON (`pnen-sim explain --patient`), from which {@link parsePatient} checks a patient
+ * and `patientJsonSchema` writes data/schemas/patient.schema.json. Optional fields carry their default (null
+ * also means the default); `enetsType` is required unless `lobesInvolved` is given (a cross-field rule the
+ * schema states in words).
+ */
+export const patientSpec = {
+  kind: "object",
+  description: "One patient with pNEN liver metastases, as pnen-sim explain reads it (enetsType is required unless lobesInvolved is given)",
+  expected: "a JSON object of patient fields",
+  fields: {
+    age: patientNumber("years (transplant: < 60)", { min: 0, max: 120 }),
+    sex: patientEnum(Sexes, "no rule uses it", "female"),
+    primarySite: patientEnum(PrimarySites, "orders staged surgery (head: liver first)"),
+    syndrome: patientEnum(Syndromes, '"none" = non-functional', "none"),
+    ki67: patientNumber("Ki-67 index, %", { min: 0, max: 100 }),
+    mitoses: patientNumber("per 10 HPF; default 0 grades by Ki-67 alone", { min: 0 }, 0),
+    differentiation: patientEnum(Differentiations, '"poor" = NEC', "well"),
+    enetsType: { kind: "enum", values: EnetsTypes, optional: true, nullable: true, description: "ENETS type; derived from lobesInvolved and contralateralSatellites when absent" },
+    lobesInvolved: patientNumber("1 or 2 lobes carrying the metastases (used only when enetsType is absent)", { min: 1, max: 2, integer: true }, 1),
+    contralateralSatellites: patientBoolean("small satellites in the other lobe (used only when enetsType is absent)", false),
+    lesionCount: patientNumber("number of liver lesions", { min: 1, integer: true }),
+    largestLesionCm: patientNumber("largest liver lesion, cm", { min: 0, exclusiveMin: true }),
+    liverInvolvementPct: patientNumber("% of liver volume involved", { min: 0, max: 100 }),
+    extrahepaticDisease: patientBoolean("", false),
+    adequateLiverReserve: patientBoolean("", true),
+    seriousComorbidity: patientBoolean("true = cannot tolerate surgery", false),
+    sstrPositive: patientBoolean("somatostatin-receptor positive (SSA, PRRT need it)", false),
+    primaryResected: patientBoolean("", false),
+    monthsStable: patientNumber("months stable on treatment", { min: 0 }, 0),
+    expectedCytoreductionPct: patientNumber("cytoreduction expected from debulking, %", { min: 0, max: 100 }, 0),
+    primarySymptomatic: patientBoolean("primary bleeds or obstructs", false),
+  },
+} as const satisfies ObjectField<Readonly<Record<string, FieldSpec>>>;
 
 /** One accepted field of a patient JSON: what it must be and, when optional, its default. */
 export interface PatientFieldSpec {
   readonly name: string;
-  readonly type: FieldKind;
+  /** The field's entry in {@link patientSpec}. */
+  readonly type: FieldSpec;
   /** Absent: the field is required (enetsType: required unless lobesInvolved is given). */
   readonly default?: number | string | boolean;
   readonly description: string;
 }
 
-/** The fields `parsePatient` accepts, in the order the help text lists them. */
-export const patientFields: readonly PatientFieldSpec[] = Object.freeze([
-  { name: "age", type: { kind: "number", min: 0, max: 120 }, description: "years (transplant: < 60)" },
-  { name: "sex", type: { kind: "enum", values: Sexes }, default: "female", description: "no rule uses it" },
-  { name: "primarySite", type: { kind: "enum", values: PrimarySites }, description: "orders staged surgery (head: liver first)" },
-  { name: "syndrome", type: { kind: "enum", values: Syndromes }, default: "none", description: "\"none\" = non-functional" },
-  { name: "ki67", type: { kind: "number", min: 0, max: 100 }, description: "Ki-67 index, %" },
-  { name: "mitoses", type: { kind: "number", min: 0 }, default: 0, description: "per 10 HPF; default 0 grades by Ki-67 alone" },
-  { name: "differentiation", type: { kind: "enum", values: Differentiations }, default: "well", description: "\"poor\" = NEC" },
-  { name: "enetsType", type: { kind: "enum", values: EnetsTypes }, description: "ENETS type; derived from lobesInvolved and contralateralSatellites when absent" },
-  { name: "lobesInvolved", type: { kind: "number", min: 1, max: 2, integer: true }, default: 1, description: "1 or 2 lobes carrying the metastases (used only when enetsType is absent)" },
-  { name: "contralateralSatellites", type: { kind: "boolean" }, default: false, description: "small satellites in the other lobe (used only when enetsType is absent)" },
-  { name: "lesionCount", type: { kind: "number", min: 1, integer: true }, description: "number of liver lesions" },
-  { name: "largestLesionCm", type: { kind: "number", min: 0, exclusiveMin: true }, description: "largest liver lesion, cm" },
-  { name: "liverInvolvementPct", type: { kind: "number", min: 0, max: 100 }, description: "% of liver volume involved" },
-  { name: "extrahepaticDisease", type: { kind: "boolean" }, default: false, description: "" },
-  { name: "adequateLiverReserve", type: { kind: "boolean" }, default: true, description: "" },
-  { name: "seriousComorbidity", type: { kind: "boolean" }, default: false, description: "true = cannot tolerate surgery" },
-  { name: "sstrPositive", type: { kind: "boolean" }, default: false, description: "somatostatin-receptor positive (SSA, PRRT need it)" },
-  { name: "primaryResected", type: { kind: "boolean" }, default: false, description: "" },
-  { name: "monthsStable", type: { kind: "number", min: 0 }, default: 0, description: "months stable on treatment" },
-  { name: "expectedCytoreductionPct", type: { kind: "number", min: 0, max: 100 }, default: 0, description: "cytoreduction expected from debulking, %" },
-  { name: "primarySymptomatic", type: { kind: "boolean" }, default: false, description: "primary bleeds or obstructs" },
-] satisfies readonly PatientFieldSpec[]);
-
-function expectation(type: FieldKind): string {
-  if (type.kind === "boolean") return "true or false";
-  if (type.kind === "enum") return `one of ${type.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  const noun = type.integer ? "an integer" : "a number";
-  if (type.max !== undefined) return `${noun} from ${type.min} to ${type.max}`;
-  return type.exclusiveMin ? `${noun} greater than ${type.min}` : `${noun} >= ${type.min}`;
-}
-
-function valid(type: FieldKind, value: unknown): boolean {
-  if (type.kind === "boolean") return typeof value === "boolean";
-  if (type.kind === "enum") return typeof value === "string" && type.values.includes(value);
-  if (typeof value !== "number" || !Number.isFinite(value)) return false;
-  if (type.integer && !Number.isInteger(value)) return false;
-  if (type.exclusiveMin ? value <= type.min : value < type.min) return false;
-  return type.max === undefined || value <= type.max;
-}
+/** The fields `parsePatient` accepts, in the order the help text lists them (read from {@link patientSpec}). */
+export const patientFields: readonly PatientFieldSpec[] = Object.freeze(
+  Object.entries(patientSpec.fields).map(([name, type]: [string, FieldSpec]) => ({ name, type, ...(type.default !== undefined ? { default: type.default } : {}), description: type.description })),
+);
 
 /**
  * Validates a patient JSON (already parsed) and returns a frozen {@link Patient}. Every problem is reported
  * at once in one InputError whose lines name the field and the expectation, e.g.
  * `patient.ki67: expected a number from 0 to 100, got 140`. Unknown fields are errors (a typo must not
- * silently become a default). Optional fields take the defaults of {@link patientFields}; `enetsType` is derived
+ * silently become a default). Checked against {@link patientSpec}; optional fields take its defaults; `enetsType` is derived
  * from `lobesInvolved` and `contralateralSatellites` when absent (and must agree with them when both are given;
  * `contralateralSatellites` alone must agree too: satellites mean type II).
  * `label` prefixes the field names. Browser-safe; O(fields).
  */
 export function parsePatient(json: unknown, label = "patient"): Patient {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new InputError(`${label}: expected a JSON object of patient fields, got ${Array.isArray(json) ? "an array" : JSON.stringify(json)}`);
+    throw new InputError(`${label}: expected ${patientSpec.expected}, got ${describeValue(json)}`);
   }
   const record = json as Record<string, unknown>;
   const problems: string[] = [];
-  const names = patientFields.map((f) => f.name);
-  for (const key of Object.keys(record)) {
-    if (names.includes(key)) continue;
-    const near = names.find((n) => n.toLowerCase() === key.toLowerCase());
-    problems.push(`${label}.${key}: unknown field${near !== undefined ? `; did you mean '${near}'?` : ` (known: ${names.join(", ")})`}`);
-  }
+  validateField(patientSpec, record, label, problems, true);
   const values: Record<string, unknown> = {};
-  for (const field of patientFields) {
-    const value = record[field.name];
-    if (value === undefined || value === null) {
-      if (field.default !== undefined) values[field.name] = field.default;
-      else if (field.name !== "enetsType") problems.push(`${label}.${field.name}: required, expected ${expectation(field.type)}`);
-      continue;
-    }
-    if (!valid(field.type, value)) problems.push(`${label}.${field.name}: expected ${expectation(field.type)}, got ${JSON.stringify(value)}`);
-    else values[field.name] = value;
-  }
+  for (const field of patientFields) values[field.name] = record[field.name] ?? field.default;
   const hasPattern = record.lobesInvolved !== undefined && record.lobesInvolved !== null;
   const given = record.enetsType ?? undefined;
   if (given === undefined && !hasPattern) {
-    problems.push(`${label}.enetsType: required unless lobesInvolved (and contralateralSatellites) are given, expected ${expectation({ kind: "enum", values: EnetsTypes })}`);
+    problems.push(`${label}.enetsType: required unless lobesInvolved (and contralateralSatellites) are given, expected ${fieldExpectation(patientSpec.fields.enetsType)}`);
   }
   if (problems.length === 0) {
     const derived = enetsTypeFromPattern({ lobesInvolved: values.lobesInvolved as number, contralateralSatellites: values.contralateralSatellites as boolean });

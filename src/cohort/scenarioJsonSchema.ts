@@ -1,4 +1,4 @@
-import { fieldJsonSchema } from "./fieldSpec.js";
+import { documentJsonSchema } from "./fieldSpec.js";
 import { scenarioSpec } from "./scenarioSpec.js";
 
 /**
@@ -7,12 +7,5 @@ import { scenarioSpec } from "./scenarioSpec.js";
  * `pnen-sim simulate --write-schema` (a test keeps the committed file up to date).
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = fieldJsonSchema(scenarioSpec);
-  const properties = { $schema: { description: "Path or URL of this JSON Schema (for editors)", type: "string" }, ...(schema.properties as object) };
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    title: "pnen-sim scenario",
-    ...schema,
-    properties,
-  };
+  return documentJsonSchema(scenarioSpec, "pnen-sim scenario");
 }

@@ -64,13 +64,9 @@ export const curveIpdPattern = /^(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9_][A-Za-z0-9._/
 export function readEvidenceCurve(reader: FieldReader, ipdFiles: ReadonlyMap<string, CurveData | string>): EvidenceCurve | undefined {
   const distribution = reader.oneOf("distribution", evidenceCurveDistributions);
   const source = reader.string("source");
-  const followUpMonths = reader.number("followUpMonths", { min: 0 });
+  const followUpMonths = reader.number("followUpMonths");
   let ok = true;
-  if (followUpMonths !== undefined && !(followUpMonths > 0)) {
-    reader.problem("followUpMonths", `expected a positive number of months, got ${followUpMonths}`);
-    ok = false;
-  }
-  const ipd = reader.string("ipd", { optional: true, pattern: curveIpdPattern, patternText: 'a CSV path relative to data/ ("curves/my-curve/ipd.csv")' });
+  const ipd = reader.string("ipd");
   if (reader.has("ipd") && ipd === undefined) ok = false;
   let data: CurveData | undefined;
   if (ipd !== undefined) {
@@ -84,7 +80,7 @@ export function readEvidenceCurve(reader: FieldReader, ipdFiles: ReadonlyMap<str
     } else data = found;
   }
   let fit: CurveFit | undefined;
-  const fitReader = reader.object("fit", { optional: true });
+  const fitReader = reader.object("fit");
   if (fitReader !== undefined && distribution !== undefined) {
     const names = evidenceCurveParameterNames[distribution];
     const parameterNames = fitReader.stringArray("parameterNames");
@@ -92,7 +88,7 @@ export function readEvidenceCurve(reader: FieldReader, ipdFiles: ReadonlyMap<str
       fitReader.problem("parameterNames", `expected ${JSON.stringify(names)} for a ${distribution} fit without a group (as pnen-sim fit --json gives them), got ${JSON.stringify(parameterNames)}`);
       ok = false;
     }
-    const estimates = fitReader.numberArray("estimates", { what: "finite numbers" });
+    const estimates = fitReader.numberArray("estimates");
     if (estimates !== undefined && estimates.length !== names.length) {
       fitReader.problem("estimates", `expected ${names.length} estimate${names.length === 1 ? "" : "s"} (${names.join(", ")}), got ${estimates.length}`);
       ok = false;

@@ -1,19 +1,26 @@
+import { describeValue, type FieldSpec, keyProblems, type ObjectField, validateField } from "../cohort/fieldSpec.js";
+
+/** The spec of one registry record (or nested object) that a {@link FieldReader} reads through. */
+export type RecordSpec = ObjectField<Readonly<Record<string, FieldSpec>>>;
+
 /**
- * Reads the fields of one JSON record and collects every problem instead of stopping at the first, so that a
- * broken data file is reported in one go. Each problem names the file, the record and the field:
- * `evidence/figures.json: figures[3] "captem.pfs.median": value: expected a finite number, got "29"`.
- *
- * Hand-written rather than a JSON-Schema compiler (ajv builds code with `new Function`, which a strict
- * content-security policy forbids in the browser, and the dashboards load the registry in the browser).
+ * Reads the fields of one JSON record through its entry in the registry's field tables (`registrySpec.ts`) and
+ * collects every problem instead of stopping at the first, so that a broken data file is reported in one go.
+ * Each field is checked by `validateField` against the table — the same checker and wording as every other
+ * input, and the same table the registry's JSON Schemas are generated from. Each problem names the file, the
+ * record and the field: `evidence/figures.json: figures[3] "captem.pfs.median": value: expected a number, got "29"`.
+ * The rules across fields (value or low and high, ids that exist, …) stay in the parser.
  */
 export class FieldReader {
-  private readonly seen = new Set<string>();
-
   constructor(
     private readonly record: Readonly<Record<string, unknown>>,
     /** "evidence/figures.json: figures[3] \"captem.pfs.median\"" */
     readonly where: string,
     private readonly problems: string[],
+    /** The record's entry in the field tables. */
+    readonly spec: RecordSpec,
+    /** A whole file (which may name its JSON Schema in `$schema`), not a record in it. */
+    private readonly isDocument = false,
   ) {}
 
   /** Adds a problem about `field` of this record. */
@@ -21,145 +28,87 @@ export class FieldReader {
     this.problems.push(`${this.where}: ${field}: ${message}`);
   }
 
-  private raw(field: string): unknown {
-    this.seen.add(field);
-    return this.record[field];
+  /** The field's value if it is valid per the table, else undefined (problems recorded); absent optional fields are undefined. */
+  private read<T>(field: string): T | undefined {
+    const spec = this.spec.fields[field];
+    if (spec === undefined) throw new Error(`FieldReader: '${field}' is not in the field table of ${this.where}`);
+    const value = Object.hasOwn(this.record, field) ? this.record[field] : undefined;
+    if (value === undefined) {
+      if (spec.optional !== true) this.problem(field, `required, missing (${spec.description})`);
+      return undefined;
+    }
+    const found: string[] = [];
+    validateField(spec, value, field, found);
+    for (const line of found) this.problems.push(`${this.where}: ${line}`);
+    return found.length === 0 ? (value as T) : undefined;
   }
 
-  private missing(field: string, expected: string): undefined {
-    this.problem(field, `missing; expected ${expected}`);
-    return undefined;
+  string(field: string): string | undefined {
+    return this.read<string>(field);
   }
-
-  private wrong(field: string, expected: string, value: unknown): undefined {
-    this.problem(field, `expected ${expected}, got ${describe(value)}`);
-    return undefined;
-  }
-
-  /** A non-empty string; `optional` lets it be absent. */
-  string(field: string, options: { optional?: boolean; pattern?: RegExp; patternText?: string } = {}): string | undefined {
-    const value = this.raw(field);
-    const expected = options.patternText ?? "a non-empty string";
-    if (value === undefined) return options.optional ? undefined : this.missing(field, expected);
-    if (typeof value !== "string" || value.trim() === "") return this.wrong(field, "a non-empty string", value);
-    if (options.pattern !== undefined && !options.pattern.test(value)) return this.wrong(field, expected, value);
-    return value;
-  }
-
   /** A string or null (present either way). */
-  nullableString(field: string, options: { pattern?: RegExp; patternText?: string } = {}): string | null | undefined {
-    const value = this.raw(field);
-    if (value === null) return null;
-    if (value === undefined) return this.missing(field, `${options.patternText ?? "a string"} or null`);
-    return this.string(field, options);
+  nullableString(field: string): string | null | undefined {
+    return this.read<string | null>(field);
   }
-
-  /** One of a fixed list of strings. */
-  oneOf<const T extends string>(field: string, allowed: readonly T[], options: { optional?: boolean } = {}): T | undefined {
-    const value = this.raw(field);
-    const expected = `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
-    if (value === undefined) return options.optional ? undefined : this.missing(field, expected);
-    if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) return this.wrong(field, expected, value);
-    return value as T;
+  oneOf<const T extends string>(field: string, _allowed: readonly T[]): T | undefined {
+    return this.read<T>(field);
   }
-
-  /** A finite number (an integer with `integer`). */
-  number(field: string, options: { optional?: boolean; integer?: boolean; min?: number } = {}): number | undefined {
-    const value = this.raw(field);
-    const expected = `${options.integer ? "an integer" : "a finite number"}${options.min !== undefined ? ` >= ${options.min}` : ""}`;
-    if (value === undefined) return options.optional ? undefined : this.missing(field, expected);
-    if (typeof value !== "number" || !Number.isFinite(value) || (options.integer && !Number.isInteger(value)) || (options.min !== undefined && value < options.min)) {
-      return this.wrong(field, expected, value);
+  number(field: string): number | undefined {
+    return this.read<number>(field);
+  }
+  booleanOrMixed(field: string): boolean | "mixed" | undefined {
+    return this.read<boolean | "mixed">(field);
+  }
+  integerArray(field: string): number[] | undefined {
+    return this.read<number[]>(field);
+  }
+  stringArray(field: string): string[] | undefined {
+    return this.read<string[]>(field);
+  }
+  numberArray(field: string): number[] | undefined {
+    return this.read<number[]>(field);
+  }
+  /** A square matrix of numbers, `size` × `size`, as an array of rows (a covariance matrix). */
+  numberMatrix(field: string, size: number): number[][] | undefined {
+    const value = this.read<number[][]>(field);
+    if (value === undefined) return undefined;
+    if (value.length !== size || value.some((row) => row.length !== size)) {
+      this.problem(field, `expected a ${size} × ${size} array of rows of finite numbers, got ${value.length} row${value.length === 1 ? "" : "s"}`);
+      return undefined;
     }
     return value;
   }
 
-  /** A boolean, or (with `orMixed`) the string "mixed". */
-  booleanOrMixed(field: string): boolean | "mixed" | undefined {
-    const value = this.raw(field);
-    if (value === undefined) return this.missing(field, 'true, false or "mixed"');
-    if (typeof value === "boolean" || value === "mixed") return value;
-    return this.wrong(field, 'true, false or "mixed"', value);
-  }
-
-  /** An array of positive integers (reference numbers). */
-  integerArray(field: string): number[] | undefined {
-    const value = this.raw(field);
-    const expected = "an array of positive integers";
-    if (value === undefined) return this.missing(field, expected);
-    if (!Array.isArray(value) || !value.every((n) => typeof n === "number" && Number.isInteger(n) && n > 0)) return this.wrong(field, expected, value);
-    return value as number[];
-  }
-
-  /** An array of strings, each matching `pattern` when given. */
-  stringArray(field: string, options: { pattern?: RegExp; patternText?: string } = {}): string[] | undefined {
-    const value = this.raw(field);
-    const expected = `an array of ${options.patternText ?? "strings"}`;
-    if (value === undefined) return this.missing(field, expected);
-    if (!Array.isArray(value)) return this.wrong(field, expected, value);
-    const good: string[] = [];
-    value.forEach((item, index) => {
-      if (typeof item !== "string" || (options.pattern !== undefined && !options.pattern.test(item))) this.wrong(`${field}[${index}]`, options.patternText ?? "a string", item);
-      else good.push(item);
-    });
-    return good.length === value.length ? good : undefined;
-  }
-
-  /** A non-empty array of finite numbers, each in [min, max] when given (a life table's probabilities). */
-  numberArray(field: string, options: { min?: number; max?: number; what?: string } = {}): number[] | undefined {
-    const value = this.raw(field);
-    const expected = `a non-empty array of ${options.what ?? "numbers"}`;
-    if (value === undefined) return this.missing(field, expected);
-    const inRange = (x: unknown) => typeof x === "number" && Number.isFinite(x) && (options.min === undefined || x >= options.min) && (options.max === undefined || x <= options.max);
-    if (!Array.isArray(value) || value.length === 0 || !value.every(inRange)) return this.wrong(field, expected, value);
-    return value as number[];
-  }
-
-  /** A square matrix of finite numbers, `size` × `size`, as an array of rows (a covariance matrix). */
-  numberMatrix(field: string, size: number): number[][] | undefined {
-    const value = this.raw(field);
-    const expected = `a ${size} × ${size} array of rows of finite numbers`;
-    if (value === undefined) return this.missing(field, expected);
-    const isRow = (row: unknown) => Array.isArray(row) && row.length === size && row.every((x) => typeof x === "number" && Number.isFinite(x));
-    if (!Array.isArray(value) || value.length !== size || !value.every(isRow)) return this.wrong(field, expected, value);
-    return value as number[][];
-  }
-
-  /** A nested object, read with its own reader (its problems are named `field.sub`). */
-  object(field: string, options: { optional?: boolean } = {}): FieldReader | undefined {
-    const value = this.raw(field);
-    if (value === undefined) return options.optional ? undefined : this.missing(field, "an object");
-    if (!isPlainObject(value)) return this.wrong(field, "an object", value);
-    return new FieldReader(value, `${this.where}: ${field}`, this.problems);
+  /** A nested object, read with its own reader over its own table (its problems are named `field: sub`). */
+  object(field: string): FieldReader | undefined {
+    const spec = this.spec.fields[field];
+    if (spec === undefined || spec.kind !== "object") throw new Error(`FieldReader: '${field}' is not an object in the field table of ${this.where}`);
+    const value = Object.hasOwn(this.record, field) ? this.record[field] : undefined;
+    if (value === undefined) {
+      if (spec.optional !== true) this.problem(field, `required, missing (${spec.description})`);
+      return undefined;
+    }
+    if (!isPlainObject(value)) {
+      this.problem(field, `expected an object, got ${describeValue(value)}`);
+      return undefined;
+    }
+    return new FieldReader(value, `${this.where}: ${field}`, this.problems, spec);
   }
 
   /** True when the record has the field at all (whatever its value). */
   has(field: string): boolean {
-    return this.record[field] !== undefined;
+    return Object.hasOwn(this.record, field) && this.record[field] !== undefined;
   }
 
-  /** Marks fields as read elsewhere, so that {@link rejectUnknownFields} accepts them. */
-  markKnown(...fields: readonly string[]): void {
-    for (const field of fields) this.seen.add(field);
-  }
-
-  /** Reports every field this reader was not asked about (typos such as `rationle`). */
+  /** Reports every key that is not in the record's table (typos such as `rationle`; `__proto__` and the like). */
   rejectUnknownFields(): void {
-    for (const key of Object.keys(this.record)) {
-      if (!this.seen.has(key)) this.problem(key, "unexpected field (misspelt?)");
-    }
+    const found: string[] = [];
+    keyProblems(this.spec, this.record, "", found, this.isDocument);
+    for (const line of found) this.problems.push(`${this.where}: ${line}`);
   }
 }
 
 /** True for a JSON object (not null, not an array). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A short rendering of a JSON value for an error message. */
-export function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return Array.isArray(value) ? `array ${shown}` : value === null ? "null" : `${typeof value} ${shown}`;
 }

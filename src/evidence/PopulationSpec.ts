@@ -40,12 +40,12 @@ const sites = ["pancreas", "mixed", "extrapancreatic"] as const;
 export function readPopulationSpec(reader: FieldReader): PopulationSpec | undefined {
   let grades: Partial<Record<PopulationGrade, number>> | undefined;
   let ok = true;
-  const gradeReader = reader.object("grades", { optional: true });
+  const gradeReader = reader.object("grades");
   if (gradeReader !== undefined) {
     grades = {};
     let sum = 0;
     for (const grade of populationGrades) {
-      const share = gradeReader.number(grade, { optional: true, min: 0 });
+      const share = gradeReader.number(grade);
       if (share !== undefined) {
         grades[grade] = share;
         sum += share;
@@ -57,27 +57,23 @@ export function readPopulationSpec(reader: FieldReader): PopulationSpec | undefi
       ok = false;
     }
   }
-  const line = reader.number("line", { integer: true, min: 1 });
-  const progressiveValue = reader.has("progressive") ? reader.booleanOrMixed("progressive") : (reader.problem("progressive", 'missing; expected true, false or "mixed"'), undefined);
+  const line = reader.number("line");
+  const progressiveValue = reader.booleanOrMixed("progressive");
   const site = reader.oneOf("site", sites);
   const country = reader.string("country");
-  const n = reader.number("n", { optional: true, integer: true, min: 1 });
+  const n = reader.number("n");
   const share = (field: string) => {
-    const value = reader.number(field, { optional: true, min: 0 });
-    if (value !== undefined && value > 1) {
-      reader.problem(field, `expected a share from 0 to 1, got ${value}`);
-      ok = false;
-      return undefined;
-    }
+    const value = reader.number(field);
+    if (value === undefined && reader.has(field)) ok = false;
     return value;
   };
   const functionalShare = share("functionalShare");
   const sstrPositiveShare = share("sstrPositiveShare");
   const extrahepaticDiseaseShare = share("extrahepaticDiseaseShare");
   const seriousComorbidityShare = share("seriousComorbidityShare");
-  const ki67Max = reader.number("ki67Max", { optional: true, min: 0 });
-  const ageMax = reader.number("ageMax", { optional: true, min: 18 });
-  const note = reader.string("note", { optional: true });
+  const ki67Max = reader.number("ki67Max");
+  const ageMax = reader.number("ageMax");
+  const note = reader.string("note");
   reader.rejectUnknownFields();
   if (!ok || line === undefined || progressiveValue === undefined || site === undefined || country === undefined) return undefined;
   return {

@@ -15,3 +15,4 @@ export * from "./doiPattern.js";
 export * from "./formatCitation.js";
 export * from "./formatQuantity.js";
 export * from "./parseRegistry.js";
+export * from "./registryJsonSchema.js";

@@ -2,21 +2,17 @@ import { InputError } from "../util/InputError.js";
 import type { Assumption } from "./Assumption.js";
 import { effectKinds, sourceCheckStatuses, type Comparator, type ConfidenceInterval, type EvidenceFigure } from "./EvidenceFigure.js";
 import { createRegistry, type EvidenceRegistry } from "./EvidenceRegistry.js";
-import { FieldReader, describe, isPlainObject } from "./FieldReader.js";
+import { describeValue } from "../cohort/fieldSpec.js";
+import { FieldReader, isPlainObject } from "./FieldReader.js";
+import { outsideFigureSpec, registryFileSpecs, assumptionSpec, lifeTableSpec, referenceSpec, reviewFigureSpec, thresholdSpec, treatmentSpec } from "./registrySpec.js";
 import type { Reference, SourceDocument } from "./Reference.js";
 import type { RegistryFiles } from "./RegistryFile.js";
 import type { Threshold } from "./Threshold.js";
 import { treatmentKinds, type Treatment } from "./Treatment.js";
-import { doiPattern } from "./doiPattern.js";
 import type { LifeTable } from "./LifeTable.js";
 import { readPopulationSpec, type PopulationSpec } from "./PopulationSpec.js";
 import { checkCurveData, readEvidenceCurve, type CurveData, type EvidenceCurve } from "./EvidenceCurve.js";
 
-const idPattern = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
-const idText = 'a dot-separated id of letters and digits ("captem.pfs.median")';
-const sectionPattern = /^(intro|[1-4](\.[1-9])?)$/;
-const sectionText = 'a section of the review: "intro", "1" … "4" or "1.1" … "3.5"';
-const doiText = 'a well-formed DOI ("10.1200/JCO.2016.68.0702", no "doi:" prefix, no trailing punctuation)';
 
 /**
  * Validates every registry file and builds the {@link EvidenceRegistry}. Pure and browser-safe.
@@ -47,38 +43,39 @@ export function parseRegistry(files: RegistryFiles): EvidenceRegistry {
     if (file.path.endsWith(".csv")) continue;
     const content = file.content;
     if (!isPlainObject(content)) {
-      problems.push(`${file.path}: expected a JSON object with "description" and a list of records, got ${describe(content)}`);
+      problems.push(`${file.path}: expected a JSON object with "description" and a list of records, got ${describeValue(content)}`);
       continue;
     }
-    const top = new FieldReader(content, file.path, problems);
-    top.string("description");
     const isAssumptionFile = /(^|[\\/])assumptions[\\/]/.test(file.path) || "assumptions" in content;
     const kind = isAssumptionFile ? "assumptions" : (["figures", "references", "thresholds", "treatments", "lifeTables"] as const).find((k) => k in content);
     if (kind === undefined) {
       problems.push(`${file.path}: expected one of the keys "figures", "references", "thresholds", "treatments", "lifeTables" (or an assumptions/ file with "assumptions")`);
       continue;
     }
+    const top = new FieldReader(content, file.path, problems, registryFileSpecs[kind], true);
+    top.string("description");
     if (kind === "references" && content.source !== undefined) {
       const reader = top.object("source");
       if (reader !== undefined) source = readSource(reader);
     }
     const list = content[kind];
     if (!Array.isArray(list)) {
-      top.problem(kind, `expected an array of records, got ${describe(list)}`);
+      top.problem(kind, `expected an array of records, got ${describeValue(list)}`);
       continue;
     }
-    top.markKnown(kind);
     top.rejectUnknownFields();
     const topic = file.path.replace(/^.*[\\/]/, "").replace(/\.json$/, "");
     list.forEach((raw, index) => {
       const label = `${file.path}: ${kind}[${index}]`;
       if (!isPlainObject(raw)) {
-        problems.push(`${label}: expected an object, got ${describe(raw)}`);
+        problems.push(`${label}: expected an object, got ${describeValue(raw)}`);
         return;
       }
       const name = typeof raw.id === "string" ? ` "${raw.id}"` : typeof raw.number === "number" ? ` (number ${raw.number})` : "";
-      const reader = new FieldReader(raw, `${label}${name}`, problems);
-      if (kind === "figures") push(figures, raw.evidenceSet === "external" || raw.evidenceSet === "example" ? readOutsideFigure(reader, raw.evidenceSet, ipdFiles) : readFigure(reader, ipdFiles), reader);
+      const outside = kind === "figures" && (raw.evidenceSet === "external" || raw.evidenceSet === "example");
+      const spec = { figures: outside ? outsideFigureSpec : reviewFigureSpec, lifeTables: lifeTableSpec, references: referenceSpec, thresholds: thresholdSpec, treatments: treatmentSpec, assumptions: assumptionSpec }[kind];
+      const reader = new FieldReader(raw, `${label}${name}`, problems, spec);
+      if (kind === "figures") push(figures, outside ? readOutsideFigure(reader, raw.evidenceSet as "external" | "example", ipdFiles) : readFigure(reader, ipdFiles), reader);
       else if (kind === "lifeTables") push(lifeTables, readLifeTable(reader), reader);
       else if (kind === "references") push(references, readReference(reader), reader);
       else if (kind === "thresholds") push(thresholds, readThreshold(reader), reader);
@@ -138,9 +135,9 @@ function push<T>(list: { record: T; where: FieldReader }[], record: T | undefine
 
 /** Reads value / low / high: at least value, or both low and high, with low <= high. */
 function readRange(reader: FieldReader): { value?: number; low?: number; high?: number } | undefined {
-  const value = reader.number("value", { optional: true });
-  const low = reader.number("low", { optional: true });
-  const high = reader.number("high", { optional: true });
+  const value = reader.number("value");
+  const low = reader.number("low");
+  const high = reader.number("high");
   if (["value", "low", "high"].some((field) => reader.has(field)) && (value ?? low ?? high) === undefined) return undefined; // already reported
   if (value === undefined && low === undefined && high === undefined) {
     reader.problem("value", "expected a value, or both low and high");
@@ -158,35 +155,34 @@ function readRange(reader: FieldReader): { value?: number; low?: number; high?: 
 }
 
 function readFigure(reader: FieldReader, ipdFiles: ReadonlyMap<string, CurveData | string>): EvidenceFigure | undefined {
-  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const id = reader.string("id");
   const range = readRange(reader);
   const unit = reader.string("unit");
   const endpoint = reader.string("endpoint");
-  const treatment = reader.nullableString("treatment", { patternText: "a treatment id from treatments.json" });
+  const treatment = reader.nullableString("treatment");
   const population = reader.string("population");
-  const comparatorReader = reader.object("comparator", { optional: true });
+  const comparatorReader = reader.object("comparator");
   let comparator: Comparator | undefined;
   let comparatorOk = true;
   if (comparatorReader !== undefined) {
     const label = comparatorReader.string("label");
-    const value = comparatorReader.number("value", { optional: true });
-    const low = comparatorReader.number("low", { optional: true });
-    const high = comparatorReader.number("high", { optional: true });
-    const p = comparatorReader.number("p", { optional: true, min: 0 });
+    const value = comparatorReader.number("value");
+    const low = comparatorReader.number("low");
+    const high = comparatorReader.number("high");
+    const p = comparatorReader.number("p");
     comparatorReader.rejectUnknownFields();
-    const pInRange = p === undefined || p <= 1;
-    if (!pInRange) comparatorReader.problem("p", `expected a P value from 0 to 1, got ${p}`);
-    comparatorOk = label !== undefined && pInRange;
+    const pOk = p !== undefined || !comparatorReader.has("p");
+    comparatorOk = label !== undefined && pOk;
     if (label !== undefined) comparator = { label, ...(value !== undefined && { value }), ...(low !== undefined && { low }), ...(high !== undefined && { high }), ...(p !== undefined && { p }) };
   }
-  const section = reader.string("section", { pattern: sectionPattern, patternText: sectionText });
+  const section = reader.string("section");
   const refs = reader.integerArray("refs");
-  const dois = reader.stringArray("dois", { pattern: doiPattern, patternText: doiText });
+  const dois = reader.stringArray("dois");
   const design = reader.string("design");
   const pancreasSpecific = reader.booleanOrMixed("pancreasSpecific");
   const effectKind = reader.oneOf("effectKind", effectKinds);
   const quote = reader.string("quote");
-  const note = reader.string("note", { optional: true });
+  const note = reader.string("note");
   const populationSpec = optionalPopulationSpec(reader);
   const sampling = readSampling(reader, range, populationSpec ?? undefined, ipdFiles);
   const checkReader = reader.object("sourceCheck");
@@ -218,7 +214,7 @@ function readSampling(
 ): { ci?: ConfidenceInterval; events?: number; curve?: EvidenceCurve } | undefined {
   let ok = true;
   let ci: ConfidenceInterval | undefined;
-  const ciReader = reader.object("ci", { optional: true });
+  const ciReader = reader.object("ci");
   if (ciReader !== undefined) {
     const lower = ciReader.number("lower");
     const upper = ciReader.number("upper");
@@ -239,13 +235,13 @@ function readSampling(
       ok = false;
     } else ci = { lower, upper, level };
   } else if (reader.has("ci")) ok = false;
-  const events = reader.number("events", { optional: true, integer: true, min: 1 });
+  const events = reader.number("events");
   if (reader.has("events") && events === undefined) ok = false;
   if (events !== undefined && populationSpec?.n !== undefined && events > populationSpec.n) {
     reader.problem("events", `expected at most the population's n (${populationSpec.n}), got ${events}`);
     ok = false;
   }
-  const curveReader = reader.object("curve", { optional: true });
+  const curveReader = reader.object("curve");
   const curve = curveReader === undefined ? undefined : readEvidenceCurve(curveReader, ipdFiles);
   curveReader?.rejectUnknownFields();
   if (reader.has("curve") && curve === undefined) ok = false;
@@ -255,20 +251,19 @@ function readSampling(
 
 /** The optional `populationSpec`: undefined when absent, null when present but broken (already reported). */
 function optionalPopulationSpec(reader: FieldReader): PopulationSpec | undefined | null {
-  const specReader = reader.object("populationSpec", { optional: true });
+  const specReader = reader.object("populationSpec");
   if (specReader === undefined) return reader.has("populationSpec") ? null : undefined;
   return readPopulationSpec(specReader) ?? null;
 }
 
 function readComparator(reader: FieldReader): { comparator?: Comparator; ok: boolean } {
-  const comparatorReader = reader.object("comparator", { optional: true });
+  const comparatorReader = reader.object("comparator");
   if (comparatorReader === undefined) return { ok: !reader.has("comparator") };
   const label = comparatorReader.string("label");
-  const value = comparatorReader.number("value", { optional: true });
-  const p = comparatorReader.number("p", { optional: true, min: 0 });
+  const value = comparatorReader.number("value");
+  const p = comparatorReader.number("p");
   comparatorReader.rejectUnknownFields();
-  if (p !== undefined && p > 1) comparatorReader.problem("p", `expected a P value from 0 to 1, got ${p}`);
-  if (label === undefined || (p !== undefined && p > 1)) return { ok: false };
+  if (label === undefined || (p === undefined && comparatorReader.has("p"))) return { ok: false };
   return { comparator: { label, ...(value !== undefined && { value }), ...(p !== undefined && { p }) }, ok: true };
 }
 
@@ -280,14 +275,13 @@ function readComparator(reader: FieldReader): { comparator?: Comparator; ok: boo
  * (of what it was anchored on) may be empty. The id starts with the set's name ("external.", "example.").
  */
 function readOutsideFigure(reader: FieldReader, set: "external" | "example", ipdFiles: ReadonlyMap<string, CurveData | string>): EvidenceFigure | undefined {
-  reader.markKnown("evidenceSet");
   const prefix = `${set}.`;
-  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const id = reader.string("id");
   if (id !== undefined && !id.startsWith(prefix)) reader.problem("id", `an ${set} figure's id starts with "${prefix}", got "${id}"`);
   const range = readRange(reader);
   const unit = reader.string("unit");
   const endpoint = reader.string("endpoint");
-  const treatment = reader.nullableString("treatment", { patternText: "a treatment id from treatments.json" });
+  const treatment = reader.nullableString("treatment");
   const population = reader.string("population");
   const specReader = reader.object("populationSpec");
   const populationSpec = specReader === undefined ? undefined : readPopulationSpec(specReader);
@@ -297,10 +291,10 @@ function readOutsideFigure(reader: FieldReader, set: "external" | "example", ipd
   const pancreasSpecific = reader.booleanOrMixed("pancreasSpecific");
   const effectKind = reader.oneOf("effectKind", effectKinds);
   const source = reader.string("source");
-  const dois = reader.stringArray("dois", { pattern: doiPattern, patternText: doiText });
+  const dois = reader.stringArray("dois");
   const needsDoi = set === "external";
   if (needsDoi && dois !== undefined && dois.length === 0) reader.problem("dois", "expected at least one DOI for an external figure");
-  const note = reader.string("note", { optional: true });
+  const note = reader.string("note");
   const checkReader = reader.object("sourceCheck");
   const status = checkReader?.oneOf("status", sourceCheckStatuses);
   const checkNote = checkReader?.string("note");
@@ -318,13 +312,13 @@ function readOutsideFigure(reader: FieldReader, set: "external" | "example", ipd
 
 /** A life table: q by single year of age for "male" and "female", each a probability in [0, 1], as many as each other. */
 function readLifeTable(reader: FieldReader): LifeTable | undefined {
-  const id = reader.string("id", { pattern: /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, patternText: 'a lower-case id with dashes ("us-2014")' });
+  const id = reader.string("id");
   const name = reader.string("name");
   const source = reader.string("source");
-  const note = reader.string("note", { optional: true });
-  const firstAge = reader.number("firstAge", { integer: true, min: 0 });
+  const note = reader.string("note");
+  const firstAge = reader.number("firstAge");
   const q = reader.object("probabilityOfDeath");
-  const column = (sex: "male" | "female") => q?.numberArray(sex, { min: 0, max: 1, what: "probabilities from 0 to 1, one per year of age" });
+  const column = (sex: "male" | "female") => q?.numberArray(sex);
   const male = column("male");
   const female = column("female");
   q?.rejectUnknownFields();
@@ -334,20 +328,20 @@ function readLifeTable(reader: FieldReader): LifeTable | undefined {
 }
 
 function readReference(reader: FieldReader): Reference | undefined {
-  const number = reader.number("number", { integer: true, min: 1 });
+  const number = reader.number("number");
   const authors = reader.string("authors");
-  const authorsLatin = reader.string("authorsLatin", { optional: true });
+  const authorsLatin = reader.string("authorsLatin");
   const title = reader.string("title");
-  const titleEnglish = reader.string("titleEnglish", { optional: true });
+  const titleEnglish = reader.string("titleEnglish");
   const journal = reader.string("journal");
-  const journalEnglish = reader.string("journalEnglish", { optional: true });
-  const year = reader.number("year", { integer: true, min: 1900 });
-  const volume = reader.string("volume", { optional: true });
-  const pages = reader.string("pages", { optional: true });
-  const doi = reader.nullableString("doi", { pattern: doiPattern, patternText: doiText });
-  const doiAsPrinted = reader.string("doiAsPrinted", { optional: true });
+  const journalEnglish = reader.string("journalEnglish");
+  const year = reader.number("year");
+  const volume = reader.string("volume");
+  const pages = reader.string("pages");
+  const doi = reader.nullableString("doi");
+  const doiAsPrinted = reader.string("doiAsPrinted");
   const language = reader.oneOf("language", ["en", "zh"] as const);
-  const note = reader.string("note", { optional: true });
+  const note = reader.string("note");
   if (number === undefined || authors === undefined || title === undefined || journal === undefined || year === undefined || doi === undefined || language === undefined) return undefined;
   return {
     number, authors, ...(authorsLatin !== undefined && { authorsLatin }), title, ...(titleEnglish !== undefined && { titleEnglish }), journal,
@@ -362,44 +356,43 @@ function readSource(reader: FieldReader): SourceDocument | null {
   const title = reader.string("title");
   const titleEnglish = reader.string("titleEnglish");
   const journal = reader.string("journal");
-  const year = reader.number("year", { integer: true, min: 1900 });
-  const doi = reader.string("doi", { pattern: doiPattern, patternText: doiText });
-  const note = reader.string("note", { optional: true });
+  const year = reader.number("year");
+  const doi = reader.string("doi");
+  const note = reader.string("note");
   reader.rejectUnknownFields();
   if (id === undefined || authors === undefined || title === undefined || titleEnglish === undefined || journal === undefined || year === undefined || doi === undefined) return null;
   return { id, authors, title, titleEnglish, journal, year, doi, ...(note !== undefined && { note }) };
 }
 
 function readThreshold(reader: FieldReader): Threshold | undefined {
-  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const id = reader.string("id");
   const value = reader.number("value");
   const unit = reader.string("unit");
   const rule = reader.string("rule");
-  const section = reader.string("section", { pattern: sectionPattern, patternText: sectionText });
+  const section = reader.string("section");
   const refs = reader.integerArray("refs");
-  const note = reader.string("note", { optional: true });
+  const note = reader.string("note");
   if (id === undefined || value === undefined || unit === undefined || rule === undefined || section === undefined || refs === undefined) return undefined;
   return { id, value, unit, rule, section, refs, ...(note !== undefined && { note }) };
 }
 
 function readTreatment(reader: FieldReader): Treatment | undefined {
-  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const id = reader.string("id");
   const name = reader.string("name");
   const kind = reader.oneOf("kind", treatmentKinds);
-  const note = reader.string("note", { optional: true });
+  const note = reader.string("note");
   if (id === undefined || name === undefined || kind === undefined) return undefined;
   return { id, name, kind, ...(note !== undefined && { note }) };
 }
 
 function readAssumption(reader: FieldReader, topic: string): Assumption | undefined {
-  const id = reader.string("id", { pattern: idPattern, patternText: idText });
+  const id = reader.string("id");
   const range = readRange(reader);
   const unit = reader.string("unit");
   const rationale = reader.string("rationale");
-  if (rationale !== undefined && /[\r\n]/.test(rationale)) reader.problem("rationale", "expected one line (no line breaks)");
-  const source = reader.string("source", { optional: true });
-  const usedBy = reader.string("usedBy", { optional: true });
-  const note = reader.string("note", { optional: true });
+  const source = reader.string("source");
+  const usedBy = reader.string("usedBy");
+  const note = reader.string("note");
   const populationSpec = optionalPopulationSpec(reader);
   if (id === undefined || range === undefined || unit === undefined || rationale === undefined || populationSpec === null) return undefined;
   return { id, ...range, unit, rationale, ...(source !== undefined && { source }), ...(usedBy !== undefined && { usedBy }), ...(note !== undefined && { note }), ...(populationSpec !== undefined && { populationSpec }), topic };

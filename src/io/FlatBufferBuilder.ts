@@ -43,16 +43,20 @@ export class FlatBufferBuilder {
   }
 
   putInt8(value: number): void {
-    this.view.setInt8((this.space -= 1), value);
+    this.space -= 1;
+    this.view.setInt8(this.space, value);
   }
   putInt16(value: number): void {
-    this.view.setInt16((this.space -= 2), value, true);
+    this.space -= 2;
+    this.view.setInt16(this.space, value, true);
   }
   putInt32(value: number): void {
-    this.view.setInt32((this.space -= 4), value, true);
+    this.space -= 4;
+    this.view.setInt32(this.space, value, true);
   }
   putInt64(value: number): void {
-    this.view.setBigInt64((this.space -= 8), BigInt(value), true);
+    this.space -= 8;
+    this.view.setBigInt64(this.space, BigInt(value), true);
   }
 
   addInt8(value: number): void {

@@ -41,7 +41,10 @@ export async function parseSurvivalParquet(bytes: Uint8Array, columns: SurvivalC
       compressors,
       onChunk(chunk) {
         let values = data.get(chunk.columnName);
-        if (values === undefined) data.set(chunk.columnName, (values = new Array<unknown>(rows)));
+        if (values === undefined) {
+          values = new Array<unknown>(rows);
+          data.set(chunk.columnName, values);
+        }
         const decoded = chunk.columnData;
         for (let i = 0; i < decoded.length && chunk.rowStart + i < rows; i++) values[chunk.rowStart + i] = decoded[i];
       },

@@ -50,7 +50,7 @@ function markdownFigure(figure: ReportDocument["figures"][number], number: numbe
 function markdownTable(table: ReportTable, number: number): string[] {
   const out = [`**Table ${number}.** ${escapeMarkdown(table.title)} ([CSV](tables/${table.name}.csv))`, ""];
   out.push(`| ${table.columns.map((c) => escapeCell(c.label)).join(" | ")} |`);
-  out.push(`| ${table.columns.map((c, j) => (typeof table.rows[0]?.[j] === "number" ? "---:" : "---")).join(" | ")} |`);
+  out.push(`| ${table.columns.map((_c, j) => (typeof table.rows[0]?.[j] === "number" ? "---:" : "---")).join(" | ")} |`);
   for (const row of table.rows) out.push(`| ${table.columns.map((c, j) => escapeCell(displayCell(row[j], c))).join(" | ")} |`);
   if (table.note !== undefined) out.push("", `*${escapeMarkdown(table.note)}*`);
   return out;

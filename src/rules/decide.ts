@@ -1,5 +1,5 @@
 import type { Patient } from "../cohort/Patient.js";
-import { Local, Order, Prep, Surgery, Sys, maxSystemicLines, pushSystemic, resetPlan, unshiftSystemic, type Plan } from "./Pathway.js";
+import { Local, Order, Prep, Surgery, Sys, pushSystemic, resetPlan, unshiftSystemic, type Plan } from "./Pathway.js";
 import type { RuleThresholds } from "./RuleThresholds.js";
 import type { StrategyChoices } from "./Strategy.js";
 import { ruleCatalogue, type RuleId } from "./ruleCatalogue.js";

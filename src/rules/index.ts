@@ -7,6 +7,7 @@ export * from "./enetsType.js";
 export * from "./ruleCatalogue.js";
 export * from "./Strategy.js";
 export * from "./parseStrategy.js";
+export * from "./strategyJsonSchema.js";
 export { intents, pathwayTreatments, pathwayFromCode, type Intent, type Pathway, type PathwayStep, type TreatmentId } from "./Pathway.js";
 export type { TraceEntry } from "./decide.js";
 export * from "./assignPathway.js";

@@ -181,7 +181,7 @@ export function resolveOutcomeParameters(registry: EvidenceRegistry, choice: Par
   // one value per id: treatments that share a source (HAE, HACE and SIRT) share its draw
   const chosen = new Map<string, number>();
   const chosenCurves = new Map<string, TreatmentCurve>();
-  const valueOf = (id: string) => {
+  const drawnValue = (id: string) => {
     let value = chosen.get(id);
     if (value === undefined) {
       value = chooseValue(lookup(id), choice);
@@ -213,21 +213,21 @@ export function resolveOutcomeParameters(registry: EvidenceRegistry, choice: Par
       return known;
     });
     if (curve === undefined) continue;
-    const pfsMedian = curve === null ? safely(pfsSource, () => valueOf(pfsSource)) : curveMedian(curve);
-    const osMedian = sources.osMedian === undefined ? null : safely(sources.osMedian, () => valueOf(sources.osMedian!));
+    const pfsMedian = curve === null ? safely(pfsSource, () => drawnValue(pfsSource)) : curveMedian(curve);
+    const osMedian = sources.osMedian === undefined ? null : safely(sources.osMedian, () => drawnValue(sources.osMedian!));
     if (pfsMedian === undefined || osMedian === undefined) continue;
     const population = safely(pfsSource, () => lookup(pfsSource).populationSpec ?? null) ?? null;
     treatments[treatment] = { pfsMedian, pfsSource, osMedian, osSource: sources.osMedian ?? null, population, evidence: set, curve };
   }
   const assumptions: Partial<Record<OutcomeAssumptionName, number>> = {};
   for (const [name, id] of Object.entries(outcomeAssumptionSources) as [OutcomeAssumptionName, string][]) {
-    const value = safely(id, () => valueOf(id));
+    const value = safely(id, () => drawnValue(id));
     if (value !== undefined) assumptions[name] = value;
   }
   const sequencing: Partial<Record<SequencingAssumptionName, number>> = {};
   for (const [name, id] of Object.entries(sequencingAssumptionSources) as [SequencingAssumptionName, string][]) {
     // the calibration seed and size are fixed data, never drawn
-    const value = safely(id, () => (name === "calibrationSeed" || name === "calibrationCohortSize" ? chooseValue(lookup(id), { kind: "point" }) : valueOf(id)));
+    const value = safely(id, () => (name === "calibrationSeed" || name === "calibrationCohortSize" ? chooseValue(lookup(id), { kind: "point" }) : drawnValue(id)));
     if (value !== undefined) sequencing[name] = value;
   }
   const referenceCohort = safely("data/assumptions/cohort.json", () => referenceCohortSpec(registry));

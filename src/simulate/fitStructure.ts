@@ -57,7 +57,7 @@ export function fitStructure<S extends StrategyLike, T>(
     const middle = (low + high) / 2;
     const medianAt = (rate: number) => {
       const trial: OutcomeParameters = { ...current, sequencing: { ...current.sequencing, [target.parameter]: rate } };
-      let model;
+      let model: ReturnType<typeof calibrateSequencingModel>;
       try {
         model = calibrateSequencingModel(trial, { lifeTable: options.lifeTable });
       } catch (error) {

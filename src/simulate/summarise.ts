@@ -77,7 +77,6 @@ function endpoint(km: KaplanMeierResult, hr: EndpointSummary["hazardRatio"]): En
  * Runs in O(strategies × n log n).
  */
 export function summarise(result: SimulationResult): SimulationSummary {
-  const referenceIndex = result.strategies.indexOf(result.referenceStrategy);
   const comparisons = strategyComparisons(result);
   const pick = (columns: StrategyColumns, which: "pfs" | "os") =>
     which === "pfs" ? { time: columns.pfsMonths, event: columns.pfsEvent } : { time: columns.osMonths, event: columns.osEvent };

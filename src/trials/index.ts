@@ -4,6 +4,7 @@
 // strategyArmsNode.ts (strategy arms simulated by the engine from data/).
 export * from "./TrialDesign.js";
 export * from "./parseTrialDesign.js";
+export * from "./trialDesignJsonSchema.js";
 export * from "./twoArmDesign.js";
 export * from "./armModel.js";
 export * from "./empiricalArmSpec.js";

@@ -1,13 +1,9 @@
+import { describeValue, type FieldSpec, fieldExpectation, maximumEcho, keyProblems, type ObjectField, validateField } from "../cohort/fieldSpec.js";
 import { InputError } from "../util/InputError.js";
-import { isSpendingFamily, SpendingFamilies } from "./spendingFunction.js";
+import { maximumSimulations, maximumTrialSize, sequentialSpec, trialDesignSpec } from "./trialDesignSpec.js";
+import { isSpendingFamily, type SpendingFamily } from "./spendingFunction.js";
 import {
   dropoutRateFromAnnualProportion,
-  TrialEndpoints,
-  isTrialEndpoint,
-  isMultiplicity,
-  isTestKind,
-  Multiplicities,
-  TestKinds,
   type AccrualSpec,
   type ArmSurvivalSpec,
   type DropoutPiece,
@@ -17,6 +13,8 @@ import {
   type TestSpec,
   type TrialArm,
   type TrialDesign,
+  type TrialEndpoint,
+  type TestKind,
 } from "./TrialDesign.js";
 
 /** Defaults for the optional fields of a design JSON (and of the `pnen-sim power` flags). */
@@ -52,24 +50,21 @@ export const designDefaults = {
  * futility: null | "obf" | {spending, gamma} | {z: [one per interim]}, targetPower (null)}; see
  * {@link parseSequential}.
  */
-/**
- * The largest trial pnen-sim simulates (patients, all arms): the sample-size search's ceiling too. Larger
- * values are refused with a message instead of running out of memory or time.
- */
-export const maximumTrialSize = 200_000;
+export { maximumSimulations, maximumTrialSize };
 
-/** The most simulated trials one power run may ask for (each is a whole trial; 1,000,000 already takes hours). */
-export const maximumSimulations = 1_000_000;
+const fields = trialDesignSpec.fields;
+const armFields = fields.arms.items.fields;
+const sequentialFields = sequentialSpec.fields;
 
 export function parseTrialDesign(json: unknown, source = "design"): TrialDesign {
   const problems: string[] = [];
   const check = new Checker(problems);
-  const root = check.object(json, "(design)");
+  const root = check.object(json, "(design)", trialDesignSpec);
   if (root === null) throw new InputError(`${source}: invalid trial design`, problems);
-  check.knownKeys(root, "", ["description", "scenario", "arms", "n", "accrual", "followUpMonths", "targetEvents", "dropout", "strata", "test", "alpha", "multiplicity", "sims", "seed", "sequential"]);
+  check.knownKeys(root, "", trialDesignSpec);
 
   const arms: TrialArm[] = [];
-  if (!Array.isArray(root.arms) || root.arms.length < 2) problems.push(`arms: expected an array of at least two arms (the first is the control), got ${show(root.arms)}`);
+  if (!Array.isArray(root.arms) || root.arms.length < 2) problems.push(`arms: expected ${fields.arms.expected}, got ${show(root.arms)}`);
   else root.arms.forEach((value: unknown, index: number) => {
     const arm = parseArm(check, value, `arms[${index}]`, index === 0);
     if (arm !== null) arms.push(arm);
@@ -82,40 +77,39 @@ export function parseTrialDesign(json: unknown, source = "design"): TrialDesign 
     });
   }
 
-  const n = check.integer(root.n ?? designDefaults.n, "n", 2, maximumTrialSize);
+  const n = check.read(fields.n, root.n ?? designDefaults.n, "n", 2);
   const accrual = parseAccrual(check, root.accrual ?? { months: designDefaults.accrualMonths });
-  const followUpMonths = check.number(root.followUpMonths ?? designDefaults.followUpMonths, "followUpMonths", { min: 0 });
-  const targetEvents = root.targetEvents === undefined || root.targetEvents === null ? null : check.integer(root.targetEvents, "targetEvents", 1);
+  const followUpMonths = check.read(fields.followUpMonths, root.followUpMonths ?? designDefaults.followUpMonths, "followUpMonths", 1);
+  const targetEvents = root.targetEvents === undefined || root.targetEvents === null ? null : check.read(fields.targetEvents, root.targetEvents, "targetEvents", 1);
   if (targetEvents === null && followUpMonths === 0 && accrual?.kind === "duration" && accrual.months === 0) {
     problems.push("followUpMonths: expected a number > 0 when accrual.months is 0 (the analysis would be at month 0, before any event)");
   }
   const dropout = parseDropout(check, root.dropout ?? { ratePerMonth: 0 });
   const strata: StratumSpec[] = [];
   if (root.strata !== undefined) {
-    if (!Array.isArray(root.strata)) problems.push(`strata: expected an array, got ${show(root.strata)}`);
+    if (!Array.isArray(root.strata)) problems.push(`strata: expected ${fieldExpectation(fields.strata)}, got ${show(root.strata)}`);
     else root.strata.forEach((value: unknown, index: number) => {
       const path = `strata[${index}]`;
-      const stratum = check.object(value, path);
+      const stratumSpec = fields.strata.items;
+      const stratum = check.object(value, path, stratumSpec);
       if (stratum === null) return;
-      check.knownKeys(stratum, path, ["label", "proportion", "hazardMultiplier"]);
+      check.knownKeys(stratum, path, stratumSpec);
       strata.push({
-        label: check.string(stratum.label ?? `stratum ${index + 1}`, `${path}.label`),
-        proportion: check.number(stratum.proportion, `${path}.proportion`, { exclusiveMin: 0 }),
-        hazardMultiplier: check.number(stratum.hazardMultiplier ?? 1, `${path}.hazardMultiplier`, { exclusiveMin: 0 }),
+        label: check.read(stratumSpec.fields.label, stratum.label ?? `stratum ${index + 1}`, `${path}.label`, ""),
+        proportion: check.read(stratumSpec.fields.proportion, stratum.proportion, `${path}.proportion`, 1),
+        hazardMultiplier: check.read(stratumSpec.fields.hazardMultiplier, stratum.hazardMultiplier ?? 1, `${path}.hazardMultiplier`, 1),
       });
     });
     if (strata.length > 255) problems.push("strata: at most 255 strata");
   }
   const test = parseTest(check, root.test ?? "logrank");
   if (test?.kind === "stratified-logrank" && strata.length === 0) problems.push("test: stratified-logrank needs strata");
-  const alpha = check.number(root.alpha ?? designDefaults.alpha, "alpha", { exclusiveMin: 0, exclusiveMax: 1 });
-  const multiplicity = root.multiplicity ?? designDefaults.multiplicity;
-  if (!isMultiplicity(multiplicity)) problems.push(`multiplicity: expected one of ${Multiplicities.join(", ")}, got ${show(multiplicity)}`);
-  const sims = check.integer(root.sims ?? designDefaults.sims, "sims", 1, maximumSimulations);
-  const seed = root.seed ?? designDefaults.seed;
-  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) problems.push(`seed: expected a number or a string, got ${show(seed)}`);
+  const alpha = check.read(fields.alpha, root.alpha ?? designDefaults.alpha, "alpha", 0.05);
+  const multiplicity = check.read<TrialDesign["multiplicity"]>(fields.multiplicity, root.multiplicity ?? designDefaults.multiplicity, "multiplicity", designDefaults.multiplicity);
+  const sims = check.read(fields.sims, root.sims ?? designDefaults.sims, "sims", 1);
+  const seed = check.read<number | string>(fields.seed, root.seed ?? designDefaults.seed, "seed", designDefaults.seed);
   if (arms.length > 255) problems.push("arms: at most 255 arms");
-  const scenario = root.scenario === undefined || root.scenario === null ? null : check.string(root.scenario, "scenario");
+  const scenario = root.scenario === undefined || root.scenario === null ? null : check.read(fields.scenario, root.scenario, "scenario", "");
   if (scenario !== null && !arms.some((arm) => arm.survival.kind === "strategy")) problems.push("scenario: only used by strategy arms (none given)");
   if (targetEvents !== null && targetEvents > n) problems.push(`targetEvents: expected at most n = ${n}, got ${targetEvents}`);
   const sequential = root.sequential === undefined || root.sequential === null ? null : parseSequential(check, root.sequential, "sequential");
@@ -157,36 +151,33 @@ export const sequentialDefaults = { spending: "obf", hsdGamma: -4, sided: 1, cla
  * - `targetPower`: size the plan (maximum events and patients) for this power; null: the design's n.
  */
 function parseSequential(check: Checker, value: unknown, path: string): SequentialSpec | null {
-  const block = check.object(value, path);
+  const block = check.object(value, path, sequentialSpec);
   if (block === null) return null;
-  check.knownKeys(block, path, ["analyses", "spending", "gamma", "classical", "sided", "futility", "targetPower"]);
+  check.knownKeys(block, path, sequentialSpec);
   const before = check.problems.length;
   let informationRates: number[] = [];
   const analyses = block.analyses;
   if (!Array.isArray(analyses) || analyses.length < 1 || analyses.length > 20 || !analyses.every((t: unknown) => typeof t === "number" && Number.isFinite(t))) {
-    check.problems.push(`${path}.analyses: expected 1 to 20 information rates (shares of the maximum events), e.g. [0.5, 0.75, 1], got ${show(analyses)}`);
+    check.problems.push(`${path}.analyses: expected ${sequentialFields.analyses.expected}, got ${show(analyses)}`);
   } else {
     informationRates = analyses as number[];
-    if (!informationRates.every((t) => t > 0 && t <= 1)) check.problems.push(`${path}.analyses: expected values in (0, 1], got ${show(analyses)}`);
+    if (!informationRates.every((t) => t > 0 && t <= 1)) check.problems.push(`${path}.analyses: expected ${sequentialFields.analyses.items.expected}, got ${show(analyses)}`);
     else if (informationRates.some((t, k) => k > 0 && !(t > informationRates[k - 1]))) check.problems.push(`${path}.analyses: expected increasing values, got ${show(analyses)}`);
     else if (informationRates[informationRates.length - 1] !== 1) check.problems.push(`${path}.analyses: the last analysis is the final one, at 1 (all the events), got ${informationRates[informationRates.length - 1]}`);
   }
-  const spending = block.spending ?? sequentialDefaults.spending;
-  if (!isSpendingFamily(spending)) check.problems.push(`${path}.spending: expected one of ${SpendingFamilies.join(", ")}, got ${show(spending)}`);
+  const spending = check.read<SpendingFamily | null>(sequentialFields.spending, block.spending ?? sequentialDefaults.spending, `${path}.spending`, null);
   if (block.gamma !== undefined && spending !== "hsd") check.problems.push(`${path}.gamma: only used with spending "hsd"`);
-  const gamma = block.gamma === undefined ? (spending === "hsd" ? sequentialDefaults.hsdGamma : 0) : check.number(block.gamma, `${path}.gamma`, { min: -10 });
-  if (gamma > 5) check.problems.push(`${path}.gamma: expected a number in [-10, 5], got ${gamma}`);
-  const classical = block.classical ?? sequentialDefaults.classical;
-  if (typeof classical !== "boolean") check.problems.push(`${path}.classical: expected true or false, got ${show(classical)}`);
-  else if (classical && spending === "hsd") check.problems.push(`${path}.classical: classical bounds are O'Brien-Fleming's or Pocock's (spending "obf" or "pocock"), not "hsd"`);
-  const sided = block.sided ?? sequentialDefaults.sided;
-  if (sided !== 1 && sided !== 2) check.problems.push(`${path}.sided: expected 1 or 2, got ${show(sided)}`);
-  const targetPower = block.targetPower === undefined || block.targetPower === null ? null : check.number(block.targetPower, `${path}.targetPower`, { exclusiveMin: 0, exclusiveMax: 1 });
+  const gamma = block.gamma === undefined ? (spending === "hsd" ? sequentialDefaults.hsdGamma : 0) : check.read(sequentialFields.gamma, block.gamma, `${path}.gamma`, 0);
+  const classical = check.read(sequentialFields.classical, block.classical ?? sequentialDefaults.classical, `${path}.classical`, false);
+  if (classical && spending === "hsd") check.problems.push(`${path}.classical: classical bounds are O'Brien-Fleming's or Pocock's (spending "obf" or "pocock"), not "hsd"`);
+  const sided = check.read(sequentialFields.sided, block.sided ?? sequentialDefaults.sided, `${path}.sided`, 1);
+  const targetPower = block.targetPower === undefined || block.targetPower === null ? null : check.read(sequentialFields.targetPower, block.targetPower, `${path}.targetPower`, 0.5);
   let futility: SequentialFutilitySpec | null = null;
   if (block.futility !== undefined && block.futility !== null) {
-    const given = typeof block.futility === "string" ? { spending: block.futility } : check.object(block.futility, `${path}.futility`);
+    const futilityObject = sequentialFields.futility.options[1];
+    const given = typeof block.futility === "string" ? { spending: block.futility } : check.object(block.futility, `${path}.futility`, futilityObject);
     if (given !== null) {
-      check.knownKeys(given, `${path}.futility`, ["spending", "gamma", "z"]);
+      check.knownKeys(given, `${path}.futility`, futilityObject);
       if ((given.spending === undefined) === (given.z === undefined)) check.problems.push(`${path}.futility: expected exactly one of spending (beta spending: "obf", "pocock" or "hsd") and z (bounds on the z scale)`);
       else if (given.z !== undefined) {
         const interims = informationRates.length - 1;
@@ -194,25 +185,26 @@ function parseSequential(check: Checker, value: unknown, path: string): Sequenti
           check.problems.push(`${path}.futility.z: expected ${interims} number${interims === 1 ? "" : "s"} in (-6, 6), one per interim analysis, got ${show(given.z)}`);
         } else futility = { kind: "z", z: given.z as number[] };
       } else {
-        if (!isSpendingFamily(given.spending)) check.problems.push(`${path}.futility.spending: expected one of ${SpendingFamilies.join(", ")}, got ${show(given.spending)}`);
+        check.read(futilityObject.fields.spending, given.spending, `${path}.futility.spending`, null);
         if (given.gamma !== undefined && given.spending !== "hsd") check.problems.push(`${path}.futility.gamma: only used with futility spending "hsd"`);
-        const futilityGamma = given.gamma === undefined ? (given.spending === "hsd" ? sequentialDefaults.hsdGamma : 0) : check.number(given.gamma, `${path}.futility.gamma`, { min: -10 });
+        const futilityGamma = given.gamma === undefined ? (given.spending === "hsd" ? sequentialDefaults.hsdGamma : 0) : check.read(futilityObject.fields.gamma, given.gamma, `${path}.futility.gamma`, 0);
         if (isSpendingFamily(given.spending)) futility = { kind: "spending", spending: given.spending, gamma: futilityGamma };
       }
       if (sided === 2) check.problems.push(`${path}.futility: futility bounds need sided 1 (rpact 3.3.4 itself marks two-sided beta spending as experimental)`);
       if (informationRates.length === 1) check.problems.push(`${path}.futility: needs at least one interim analysis`);
     }
   }
-  if (check.problems.length > before || !isSpendingFamily(spending)) return null;
-  return { informationRates, spending, gamma, classical: classical === true, sided: sided as 1 | 2, futility, targetPower };
+  if (check.problems.length > before || spending === null) return null;
+  return { informationRates, spending, gamma, classical, sided: sided as 1 | 2, futility, targetPower };
 }
 
 function parseArm(check: Checker, value: unknown, path: string, isControl: boolean): TrialArm | null {
-  const arm = check.object(value, path);
+  const armSpec = fields.arms.items;
+  const arm = check.object(value, path, armSpec);
   if (arm === null) return null;
-  check.knownKeys(arm, path, ["label", "allocation", "median", "shape", "hazardRatio", "delayMonths", "piecewise", "mixture", "strategy", "endpoint", "treatment"]);
-  const label = check.string(arm.label, `${path}.label`);
-  const allocation = check.number(arm.allocation ?? 1, `${path}.allocation`, { exclusiveMin: 0 });
+  check.knownKeys(arm, path, armSpec);
+  const label = check.read(armFields.label, arm.label, `${path}.label`, "");
+  const allocation = check.read(armFields.allocation, arm.allocation ?? 1, `${path}.allocation`, 1);
   const given = ["median", "hazardRatio", "piecewise", "mixture", "strategy", "treatment"].filter((key) => arm[key] !== undefined);
   if (given.length !== 1) {
     check.problems.push(`${path}: expected exactly one of median, hazardRatio, piecewise, mixture, strategy${given.length > 1 ? `, got ${given.join(" and ")}` : ""}`);
@@ -222,21 +214,22 @@ function parseArm(check: Checker, value: unknown, path: string, isControl: boole
   let survival: ArmSurvivalSpec | null = null;
   switch (given[0]) {
     case "median":
-      survival = { kind: "weibull", median: check.number(arm.median, `${path}.median`, { exclusiveMin: 0 }), shape: check.number(arm.shape ?? 1, `${path}.shape`, { exclusiveMin: 0 }) };
+      survival = { kind: "weibull", median: check.read(armFields.median, arm.median, `${path}.median`, 1), shape: check.read(armFields.shape, arm.shape ?? 1, `${path}.shape`, 1) };
       break;
     case "hazardRatio": {
       if (isControl) check.problems.push(`${path}.hazardRatio: the control arm (arms[0]) needs a median or a mixture, not a hazard ratio`);
-      const hazardRatio = check.number(arm.hazardRatio, `${path}.hazardRatio`, { exclusiveMin: 0 });
-      survival = arm.delayMonths === undefined ? { kind: "hazardRatio", hazardRatio } : { kind: "hazardRatio", hazardRatio, delayMonths: check.number(arm.delayMonths, `${path}.delayMonths`, { min: 0 }) };
+      const hazardRatio = check.read(armFields.hazardRatio, arm.hazardRatio, `${path}.hazardRatio`, 1);
+      survival = arm.delayMonths === undefined ? { kind: "hazardRatio", hazardRatio } : { kind: "hazardRatio", hazardRatio, delayMonths: check.read(armFields.delayMonths, arm.delayMonths, `${path}.delayMonths`, 0) };
       break;
     }
     case "piecewise": {
-      const pieces = parsePieces(check, arm.piecewise, `${path}.piecewise`, ["ratePerMonth", "median"], (piece, piecePath) => {
+      const pieceFields = armFields.piecewise.items.fields;
+      const pieces = parsePieces(check, arm.piecewise, `${path}.piecewise`, armFields.piecewise, (piece, piecePath) => {
         if ((piece.ratePerMonth === undefined) === (piece.median === undefined)) {
           check.problems.push(`${piecePath}: expected exactly one of ratePerMonth and median (of an exponential with that hazard)`);
           return 1;
         }
-        return piece.ratePerMonth !== undefined ? check.number(piece.ratePerMonth, `${piecePath}.ratePerMonth`, { exclusiveMin: 0 }) : Math.LN2 / check.number(piece.median, `${piecePath}.median`, { exclusiveMin: 0 });
+        return piece.ratePerMonth !== undefined ? check.read(pieceFields.ratePerMonth, piece.ratePerMonth, `${piecePath}.ratePerMonth`, 1) : Math.LN2 / check.read(pieceFields.median, piece.median, `${piecePath}.median`, 1);
       });
       if (pieces === null) return null;
       survival = { kind: "piecewise", startMonths: pieces.map((piece) => piece.fromMonth), ratesPerMonth: pieces.map((piece) => piece.value) };
@@ -244,26 +237,26 @@ function parseArm(check: Checker, value: unknown, path: string, isControl: boole
     }
     case "mixture": {
       if (!Array.isArray(arm.mixture) || arm.mixture.length === 0) {
-        check.problems.push(`${path}.mixture: expected a non-empty array of {weight, median, shape?}, got ${show(arm.mixture)}`);
+        check.problems.push(`${path}.mixture: expected ${armFields.mixture.expected}, got ${show(arm.mixture)}`);
         return null;
       }
       const components = arm.mixture.map((item: unknown, index: number) => {
         const componentPath = `${path}.mixture[${index}]`;
-        const component = check.object(item, componentPath) ?? {};
-        check.knownKeys(component, componentPath, ["weight", "median", "shape", "label"]);
+        const componentSpec = armFields.mixture.items;
+        const component = check.object(item, componentPath, componentSpec) ?? {};
+        check.knownKeys(component, componentPath, componentSpec);
         return {
-          weight: check.number(component.weight, `${componentPath}.weight`, { exclusiveMin: 0 }),
-          median: check.number(component.median, `${componentPath}.median`, { exclusiveMin: 0 }),
-          shape: check.number(component.shape ?? 1, `${componentPath}.shape`, { exclusiveMin: 0 }),
+          weight: check.read(componentSpec.fields.weight, component.weight, `${componentPath}.weight`, 1),
+          median: check.read(componentSpec.fields.median, component.median, `${componentPath}.median`, 1),
+          shape: check.read(componentSpec.fields.shape, component.shape ?? 1, `${componentPath}.shape`, 1),
         };
       });
       survival = { kind: "mixture", components };
       break;
     }
     case "strategy": {
-      const endpoint = arm.endpoint ?? "pfs";
-      if (!isTrialEndpoint(endpoint)) check.problems.push(`${path}.endpoint: expected one of ${TrialEndpoints.join(", ")}, got ${show(endpoint)}`);
-      survival = { kind: "strategy", strategy: check.string(arm.strategy, `${path}.strategy`), endpoint: isTrialEndpoint(endpoint) ? endpoint : "pfs" };
+      const endpoint = check.read<TrialEndpoint>(armFields.endpoint, arm.endpoint ?? "pfs", `${path}.endpoint`, "pfs");
+      survival = { kind: "strategy", strategy: check.read(armFields.strategy, arm.strategy, `${path}.strategy`, ""), endpoint };
       break;
     }
     default:
@@ -278,18 +271,18 @@ function parseArm(check: Checker, value: unknown, path: string, isControl: boole
 /**
  * A list of pieces [{fromMonth, …}] with increasing `fromMonth`, the first 0; `read` gives each piece's value.
  */
-function parsePieces(check: Checker, value: unknown, path: string, valueKeys: readonly string[], read: (piece: Json, piecePath: string) => number): { fromMonth: number; value: number }[] | null {
+function parsePieces(check: Checker, value: unknown, path: string, spec: PiecesSpec, read: (piece: Json, piecePath: string) => number): { fromMonth: number; value: number }[] | null {
   if (!Array.isArray(value) || value.length === 0 || value.length > 100) {
-    check.problems.push(`${path}: expected a non-empty array of {fromMonth, ${valueKeys.join(" | ")}} (at most 100), got ${show(value)}`);
+    check.problems.push(`${path}: expected ${spec.expected}, got ${show(value)}`);
     return null;
   }
   const pieces: { fromMonth: number; value: number }[] = [];
   value.forEach((item: unknown, index: number) => {
     const piecePath = `${path}[${index}]`;
-    const piece = check.object(item, piecePath);
+    const piece = check.object(item, piecePath, spec.items);
     if (piece === null) return;
-    check.knownKeys(piece, piecePath, ["fromMonth", ...valueKeys]);
-    const fromMonth = index === 0 && piece.fromMonth === undefined ? 0 : check.number(piece.fromMonth, `${piecePath}.fromMonth`, { min: 0 });
+    check.knownKeys(piece, piecePath, spec.items);
+    const fromMonth = index === 0 && piece.fromMonth === undefined ? 0 : check.read(spec.items.fields.fromMonth as FieldSpec, piece.fromMonth, `${piecePath}.fromMonth`, 0);
     if (index === 0 && fromMonth !== 0) check.problems.push(`${piecePath}.fromMonth: the first piece starts at month 0, got ${fromMonth}`);
     if (index > 0 && pieces.length === index && !(fromMonth > pieces[index - 1].fromMonth)) check.problems.push(`${piecePath}.fromMonth: expected a month after the previous piece's (${pieces[index - 1].fromMonth}), got ${fromMonth}`);
     pieces.push({ fromMonth, value: read(piece, piecePath) });
@@ -298,106 +291,109 @@ function parsePieces(check: Checker, value: unknown, path: string, valueKeys: re
 }
 
 function parseAccrual(check: Checker, value: unknown): AccrualSpec | null {
-  const accrual = check.object(value, "accrual");
+  const accrualSpec = fields.accrual;
+  const accrual = check.object(value, "accrual", accrualSpec);
   if (accrual === null) return null;
   if (accrual.piecewise !== undefined) {
-    check.knownKeys(accrual, "accrual", ["piecewise"]);
-    const pieces = parsePieces(check, accrual.piecewise, "accrual.piecewise", ["perMonth"], (piece, piecePath) => check.number(piece.perMonth, `${piecePath}.perMonth`, { exclusiveMin: 0 }));
+    check.onlyKeys(accrual, "accrual", ["piecewise"]);
+    const piecesSpec = accrualSpec.fields.piecewise;
+    const pieces = parsePieces(check, accrual.piecewise, "accrual.piecewise", piecesSpec, (piece, piecePath) => check.read(piecesSpec.items.fields.perMonth, piece.perMonth, `${piecePath}.perMonth`, 1));
     if (pieces === null) return null;
     return { kind: "piecewise", startMonths: pieces.map((piece) => piece.fromMonth), perMonth: pieces.map((piece) => piece.value), rampMonths: 0 };
   }
-  check.knownKeys(accrual, "accrual", ["months", "ratePerMonth", "rampMonths", "shape", "piecewise"]);
-  const shape = accrual.shape ?? (accrual.rampMonths !== undefined ? "ramped" : "uniform");
-  if (shape !== "uniform" && shape !== "ramped") check.problems.push(`accrual.shape: expected uniform or ramped, got ${show(shape)}`);
+  check.knownKeys(accrual, "accrual", accrualSpec);
+  const shape = check.read(accrualSpec.fields.shape, accrual.shape ?? (accrual.rampMonths !== undefined ? "ramped" : "uniform"), "accrual.shape", "uniform");
   if (shape === "ramped" && accrual.rampMonths === undefined) check.problems.push("accrual.rampMonths: required when accrual.shape is ramped");
   if (shape === "uniform" && accrual.rampMonths !== undefined && accrual.rampMonths !== 0) check.problems.push("accrual.rampMonths: only allowed when accrual.shape is ramped");
-  const rampMonths = shape === "ramped" ? check.number(accrual.rampMonths, "accrual.rampMonths", { min: 0 }) : 0;
+  const rampMonths = shape === "ramped" ? check.read(accrualSpec.fields.rampMonths, accrual.rampMonths, "accrual.rampMonths", 0) : 0;
   if ((accrual.months === undefined) === (accrual.ratePerMonth === undefined)) {
     check.problems.push("accrual: expected exactly one of months (duration) and ratePerMonth");
     return null;
   }
-  if (accrual.months !== undefined) return { kind: "duration", months: check.number(accrual.months, "accrual.months", { min: 0 }), rampMonths };
-  return { kind: "rate", perMonth: check.number(accrual.ratePerMonth, "accrual.ratePerMonth", { exclusiveMin: 0 }), rampMonths };
+  if (accrual.months !== undefined) return { kind: "duration", months: check.read(accrualSpec.fields.months, accrual.months, "accrual.months", 1), rampMonths };
+  return { kind: "rate", perMonth: check.read(accrualSpec.fields.ratePerMonth, accrual.ratePerMonth, "accrual.ratePerMonth", 1), rampMonths };
 }
 
 function parseDropout(check: Checker, value: unknown): TrialDesign["dropout"] | null {
-  const dropout = check.object(value, "dropout");
+  const dropoutSpec = fields.dropout;
+  const dropout = check.object(value, "dropout", dropoutSpec);
   if (dropout === null) return null;
   if (dropout.piecewise !== undefined) {
-    check.knownKeys(dropout, "dropout", ["piecewise"]);
-    const pieces = parsePieces(check, dropout.piecewise, "dropout.piecewise", ["ratePerMonth", "annualProportion"], (piece, piecePath) => {
+    check.onlyKeys(dropout, "dropout", ["piecewise"]);
+    const piecesSpec = dropoutSpec.fields.piecewise;
+    const pieceFields = piecesSpec.items.fields;
+    const pieces = parsePieces(check, dropout.piecewise, "dropout.piecewise", piecesSpec, (piece, piecePath) => {
       if ((piece.ratePerMonth === undefined) === (piece.annualProportion === undefined)) {
         check.problems.push(`${piecePath}: expected exactly one of ratePerMonth and annualProportion`);
         return 0;
       }
       return piece.ratePerMonth !== undefined
-        ? check.number(piece.ratePerMonth, `${piecePath}.ratePerMonth`, { min: 0 })
-        : dropoutRateFromAnnualProportion(check.number(piece.annualProportion, `${piecePath}.annualProportion`, { min: 0, exclusiveMax: 1 }));
+        ? check.read(pieceFields.ratePerMonth, piece.ratePerMonth, `${piecePath}.ratePerMonth`, 0)
+        : dropoutRateFromAnnualProportion(check.read(pieceFields.annualProportion, piece.annualProportion, `${piecePath}.annualProportion`, 0));
     });
     if (pieces === null) return null;
     const asPieces: DropoutPiece[] = pieces.map((piece) => ({ fromMonth: piece.fromMonth, ratePerMonth: piece.value }));
     return asPieces.length === 1 ? { ratePerMonth: asPieces[0].ratePerMonth } : { ratePerMonth: asPieces[0].ratePerMonth, pieces: asPieces };
   }
-  check.knownKeys(dropout, "dropout", ["ratePerMonth", "annualProportion", "piecewise"]);
+  check.knownKeys(dropout, "dropout", dropoutSpec);
   if (dropout.ratePerMonth !== undefined && dropout.annualProportion !== undefined) check.problems.push("dropout: expected one of ratePerMonth and annualProportion, not both");
-  if (dropout.annualProportion !== undefined) return { ratePerMonth: dropoutRateFromAnnualProportion(check.number(dropout.annualProportion, "dropout.annualProportion", { min: 0, exclusiveMax: 1 })) };
-  return { ratePerMonth: check.number(dropout.ratePerMonth ?? 0, "dropout.ratePerMonth", { min: 0 }) };
+  if (dropout.annualProportion !== undefined) return { ratePerMonth: dropoutRateFromAnnualProportion(check.read(dropoutSpec.fields.annualProportion, dropout.annualProportion, "dropout.annualProportion", 0)) };
+  return { ratePerMonth: check.read(dropoutSpec.fields.ratePerMonth, dropout.ratePerMonth ?? 0, "dropout.ratePerMonth", 0) };
 }
 
 function parseTest(check: Checker, value: unknown): TestSpec | null {
-  const test = typeof value === "string" ? { type: value } : check.object(value, "test");
+  const testObject = fields.test.options[1];
+  const test = typeof value === "string" ? { type: value } : check.object(value, "test", testObject);
   if (test === null) return null;
-  check.knownKeys(test, "test", ["type", "tau"]);
-  const kind = test.type;
-  if (!isTestKind(kind)) {
-    check.problems.push(`test.type: expected one of ${TestKinds.join(", ")}, got ${show(kind)}`);
-    return null;
-  }
-  if (kind === "rmst") return { kind, tau: check.number(test.tau, "test.tau", { exclusiveMin: 0 }) };
+  check.knownKeys(test, "test", testObject);
+  const kind = check.read<TestKind | null>(testObject.fields.type, test.type, "test.type", null);
+  if (kind === null) return null;
+  if (kind === "rmst") return { kind, tau: check.read(testObject.fields.tau, test.tau, "test.tau", 1) };
   if (test.tau !== undefined) check.problems.push("test.tau: only allowed with the rmst test");
   return { kind };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON object whose fields are read through the table (check.read) before use
 type Json = Record<string, any>;
+type PiecesSpec = { readonly expected?: string; readonly items: ObjectField<Readonly<Record<string, FieldSpec>>> };
 
-/** Collects problems with their paths; returns placeholder values so that checking can go on. */
+/**
+ * Reads a design's values through the entries of {@link trialDesignSpec}: each check is `validateField` on the
+ * table's entry, so the bounds, the keys and the wording live in one place (with the JSON Schema); on a
+ * problem it returns a placeholder so that checking can go on and every problem is reported at once.
+ */
 class Checker {
   constructor(readonly problems: string[]) {}
-  object(value: unknown, path: string): Json | null {
+  object(value: unknown, path: string, spec: FieldSpec): Json | null {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Json;
-    this.problems.push(`${path}: expected an object, got ${show(value)}`);
+    this.problems.push(`${path}: expected ${fieldExpectation(spec.kind === "object" ? { ...spec, expected: spec.expected ?? "an object" } : spec)}, got ${describeValue(value)}`);
     return null;
   }
-  knownKeys(value: Json, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(value)) if (!allowed.includes(key)) this.problems.push(`${path ? `${path}.` : ""}${key}: unknown field (expected ${allowed.join(", ")})`);
+  knownKeys(value: Json, path: string, spec: ObjectField<Readonly<Record<string, FieldSpec>>>): void {
+    keyProblems(spec, value, path, this.problems);
   }
-  string(value: unknown, path: string): string {
-    if (typeof value === "string" && value.trim() !== "") return value;
-    this.problems.push(`${path}: expected a non-empty string, got ${show(value)}`);
-    return "";
+  /** For the piecewise form, which takes no other key. */
+  onlyKeys(value: Json, path: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(value)) if (!allowed.includes(key)) this.problems.push(`${path}.${key}: not allowed with ${allowed.join(", ")}`);
   }
-  number(value: unknown, path: string, bounds: { min?: number; exclusiveMin?: number; exclusiveMax?: number } = {}): number {
-    const ok =
-      typeof value === "number" &&
-      Number.isFinite(value) &&
-      (bounds.min === undefined || value >= bounds.min) &&
-      (bounds.exclusiveMin === undefined || value > bounds.exclusiveMin) &&
-      (bounds.exclusiveMax === undefined || value < bounds.exclusiveMax);
-    if (ok) return value as number;
-    const expected = bounds.exclusiveMin === 0 && bounds.exclusiveMax === undefined ? "a positive number" : ["a number", bounds.min !== undefined ? `>= ${bounds.min}` : "", bounds.exclusiveMin !== undefined && bounds.exclusiveMin !== 0 ? `> ${bounds.exclusiveMin}` : bounds.exclusiveMin === 0 ? "> 0" : "", bounds.exclusiveMax !== undefined ? `< ${bounds.exclusiveMax}` : ""].filter(Boolean).join(" ");
-    this.problems.push(`${path}: expected ${expected}, got ${show(value)}`);
-    return 1;
-  }
-  integer(value: unknown, path: string, min: number, max = Number.POSITIVE_INFINITY): number {
-    if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max) return value;
-    if (typeof value === "number" && Number.isInteger(value) && value > max) this.problems.push(`${path}: expected an integer <= ${max}, got ${show(value)}`);
-    else this.problems.push(`${path}: expected an integer >= ${min}, got ${show(value)}`);
-    return min;
+  /** The value if it satisfies `spec` (its type is the spec's), otherwise `placeholder` after recording the problem. */
+  read(spec: FieldSpec, value: unknown, path: string, placeholder: number): number;
+  read(spec: FieldSpec, value: unknown, path: string, placeholder: string): string;
+  read(spec: FieldSpec, value: unknown, path: string, placeholder: boolean): boolean;
+  read<T>(spec: FieldSpec, value: unknown, path: string, placeholder: T): T;
+  read<T>(spec: FieldSpec, value: unknown, path: string, placeholder: T): T {
+    const before = this.problems.length;
+    validateField(spec, value, path, this.problems);
+    return this.problems.length === before ? (value as T) : placeholder;
   }
 }
 
+/**
+ * A value in a message: a flat array of scalars as JSON (`[0,1]`), anything else as {@link describeValue} says it
+ * (never stringifying a nested value, which could be thousands deep), cut to `maximumEcho` characters.
+ */
 function show(value: unknown): string {
-  if (value === undefined) return "nothing";
+  if (!Array.isArray(value) || value.some((item) => typeof item === "object" && item !== null)) return describeValue(value);
   const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return text.length > maximumEcho ? `${text.slice(0, maximumEcho - 1)}…` : text;
 }

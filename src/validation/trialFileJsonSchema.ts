@@ -1,4 +1,4 @@
-import { fieldJsonSchema } from "../cohort/fieldSpec.js";
+import { documentJsonSchema } from "../cohort/fieldSpec.js";
 import { trialFileSpec } from "./trialFileSpec.js";
 
 /**
@@ -8,7 +8,5 @@ import { trialFileSpec } from "./trialFileSpec.js";
  * known treatments, shares adding up to 1, lower <= estimate <= upper) are in the descriptions only.
  */
 export function trialFileJsonSchema(): Record<string, unknown> {
-  const schema = fieldJsonSchema(trialFileSpec);
-  const properties = { $schema: { description: "Path or URL of this JSON Schema (for editors)", type: "string" }, ...(schema.properties as object) };
-  return { $schema: "https://json-schema.org/draft/2020-12/schema", title: "pnen-sim trial file", ...schema, properties };
+  return documentJsonSchema(trialFileSpec, "pnen-sim trial file");
 }

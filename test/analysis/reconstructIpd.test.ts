@@ -4,7 +4,7 @@ import { digitiseKaplanMeier } from "../../src/analysis/digitiseKaplanMeier.js";
 import { prepareDigitisedCurve } from "../../src/analysis/digitisedCurve.js";
 import type { KaplanMeierResult } from "../../src/analysis/KaplanMeierResult.js";
 import { kaplanMeier } from "../../src/analysis/kaplanMeier.js";
-import { reconstructIpd, type ReconstructedIpd } from "../../src/analysis/reconstructIpd.js";
+import { reconstructIpd, } from "../../src/analysis/reconstructIpd.js";
 import { numbersAtRisk } from "../../src/analysis/survivalAt.js";
 import { subStream, type RandomSource } from "../../src/random/randomSource.js";
 import { logLogistic, logNormal, weibull, withHazardRatio, type SurvivalModel } from "../../src/survival/index.js";

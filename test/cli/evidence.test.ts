@@ -122,7 +122,7 @@ describe("pnen-sim evidence", () => {
       writeFileSync(path, JSON.stringify(content));
       const { code, err } = await run("--data", dir);
       expect(code).toBe(2);
-      expect(err).toContain('evidence/figures.json: figures[0] "functional.share.china": endpoint: missing; expected a non-empty string');
+      expect(err).toContain('evidence/figures.json: figures[0] "functional.share.china": endpoint: required, missing (What was measured)');
     });
   });
 

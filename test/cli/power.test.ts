@@ -32,7 +32,7 @@ describe("pnen-sim power", () => {
   it("power prints a text report with the simulated, Schoenfeld and Freedman powers", async () => {
     const c = capture();
     expect(await main(["power", "--median-control", "12", "--median-treatment", "22", "--allocation", "2", "--dropout-rate", "0.004", "--sims", "100", "--workers", "1"], c.io)).toBe(0);
-    expect(c.out()).toMatch(/power \(simulated\)\s+\d+\.\d%  \(95% Wilson/);
+    expect(c.out()).toMatch(/power \(simulated\)\s+\d+\.\d% {2}\(95% Wilson/);
     expect(c.out()).toMatch(/power \(Schoenfeld\)/);
     expect(c.out()).toMatch(/power \(Freedman\)/);
     expect(c.out()).toContain("allocation 2");
@@ -67,7 +67,7 @@ describe("pnen-sim power", () => {
     expect(await main(["power", "--design", file], c.io)).toBe(2);
     expect(c.err()).toContain("bad.json: invalid trial design (2 problems)");
     expect(c.err()).toContain("arms[1].median: expected a positive number, got 0");
-    expect(c.err()).toContain("alpha: expected a number > 0 < 1, got 2");
+    expect(c.err()).toContain("alpha: expected a number > 0 and < 1, got 2");
   });
   it("power --help documents the flags", async () => {
     const c = capture();
@@ -105,7 +105,7 @@ describe("pnen-sim power", () => {
     writeFileSync(design, JSON.stringify({ arms: [{ label: "c", median: 12 }, { label: "t", median: 20 }], n: 5e8 }));
     const d = capture();
     expect(await main(["power", "--design", design], d.io)).toBe(2);
-    expect(d.err()).toContain("n: expected an integer <= 200000, got 500000000");
+    expect(d.err()).toContain("n: expected an integer >= 2 and <= 200000, got 500000000");
     const file = join(folder, "a-file");
     writeFileSync(file, "x");
     const e = capture();

@@ -68,7 +68,7 @@ describe("pnen-sim simulate", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/example\.captem\.pfs\.curve\s+PFS target 29\.809/);
     expect(out).toMatch(/whole logLogistic curve, 83 months of data; baseline logLogistic shape 0\.90\d+ scale 177\.\d+; survival target\/simulated:/);
-    expect(out).toMatch(/6 mo 85\.9\/\d+\.\d%  12 mo 73\.6\/\d+\.\d%  24 mo 56\.1\/\d+\.\d%  36 mo 44\.7\/\d+\.\d%  60 mo 31\.3\/\d+\.\d%/);
+    expect(out).toMatch(/6 mo 85\.9\/\d+\.\d% {2}12 mo 73\.6\/\d+\.\d% {2}24 mo 56\.1\/\d+\.\d% {2}36 mo 44\.7\/\d+\.\d% {2}60 mo 31\.3\/\d+\.\d%/);
     const summary = JSON.parse(readFileSync(join(folder, "curve", "summary.json"), "utf8"));
     const entry = summary.calibration.find((c: { id: string }) => c.id === "example.captem.pfs.curve");
     expect(entry.landmarks.map((l: { months: number }) => l.months)).toEqual([6, 12, 24, 36, 60]);

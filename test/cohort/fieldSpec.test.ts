@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldJsonSchema, specField, validateField } from "../../src/cohort/fieldSpec.js";
+import { describeValue, fieldJsonSchema, maximumEcho, specField, validateField } from "../../src/cohort/fieldSpec.js";
 
 const spec = specField.object(
   {
@@ -69,5 +69,67 @@ describe("nullable fields", () => {
   });
   it("fieldJsonSchema(nullable field) is the type or null", () => {
     expect((fieldJsonSchema(nullable).properties as Record<string, unknown>).limit).toEqual({ description: "a limit", anyOf: [{ type: "number", minimum: 0 }, { type: "null" }] });
+  });
+});
+
+describe("hostile input", () => {
+  it("validateField(spec, document with __proto__, constructor or prototype keys) refuses them, at any level", () => {
+    const document = JSON.parse('{"size": 1, "mix": {"a": 0.5, "b": 0.5, "__proto__": {"x": 1}}, "range": {"min": 0, "max": 1}, "tags": [], "constructor": 1}');
+    expect(problemsOf(document)).toEqual([
+      "mix.__proto__: key not allowed (it could reach the object's prototype)",
+      "constructor: key not allowed (it could reach the object's prototype)",
+    ]);
+    const records = specField.record(specField.number({ description: "n" }), { description: "r" });
+    const problems: string[] = [];
+    validateField(records, JSON.parse('{"prototype": 1, "ok": 2}'), "r", problems);
+    expect(problems).toEqual(["r.prototype: key not allowed (it could reach the object's prototype)"]);
+  });
+  it("validateField(number field, 1e400) names the non-finite number", () => {
+    expect(JSON.parse("1e400")).toBe(Number.POSITIVE_INFINITY);
+    expect(problemsOf({ ...JSON.parse('{"size": 1e400}'), mix: { a: 0.5, b: 0.5 }, range: { min: 0, max: 1 }, tags: [] })).toEqual([
+      "size: expected an integer >= 1, got Infinity (a number too large for a double, e.g. 1e400)",
+    ]);
+    expect(describeValue(-Infinity)).toBe("-Infinity (a number too large for a double, e.g. 1e400)");
+    expect(describeValue(Number.NaN)).toBe("NaN (not a number)");
+  });
+  it("validateField(spec, long values and keys) echoes at most 80 characters of each", () => {
+    const long = "x".repeat(10_000);
+    const problems = problemsOf({ size: 1, mix: { a: 0.5, b: 0.5 }, range: { min: 0, max: 1 }, tags: [], kind: long, [long]: 1 });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toBe(`kind: expected one of "x", "y", got "${"x".repeat(maximumEcho - 3)}…"`);
+    expect(problems[1].startsWith(`${"x".repeat(maximumEcho - 1)}…: unknown field`)).toBe(true);
+    for (const problem of problems) expect(problem.length).toBeLessThan(200);
+  });
+  it("validateField(spec, 4,500-deep nesting) reports the field without a stack overflow", () => {
+    const deep = JSON.parse(`${"[".repeat(4500)}${"]".repeat(4500)}`);
+    const deepObject = JSON.parse(`${'{"a":'.repeat(4500)}1${"}".repeat(4500)}`);
+    expect(problemsOf({ size: deep, mix: { a: 0.5, b: 0.5 }, range: { min: 0, max: 1 }, tags: [deep], kind: deepObject })).toEqual([
+      "size: expected an integer >= 1, got an array",
+      "tags[0]: expected a string, got an array",
+      'kind: expected one of "x", "y", got an object',
+    ]);
+  });
+  it("validateField(spec, near-miss key) suggests the known field", () => {
+    expect(problemsOf({ size: 1, mix: { a: 0.5, b: 0.5 }, range: { min: 0, max: 1 }, tags: [], Kind: "x" })).toEqual(["Kind: unknown field; did you mean 'kind'?"]);
+  });
+});
+
+describe("anyOf fields", () => {
+  const test = specField.anyOf(
+    [specField.enum(["logrank", "cox"] as const, { description: "a test" }), specField.object({ type: specField.enum(["rmst"] as const, { description: "rmst" }), tau: specField.number({ description: "tau", exclusiveMinimum: 0 }) }, { description: "RMST" })],
+    { description: "the test" },
+  );
+  it("validateField(anyOf, value) checks the option of the value's JSON type", () => {
+    const problems: string[] = [];
+    validateField(test, "logrank", "test", problems);
+    validateField(test, { type: "rmst", tau: 24 }, "test", problems);
+    expect(problems).toEqual([]);
+    validateField(test, "wilcoxon", "test", problems);
+    validateField(test, { type: "rmst" }, "test", problems);
+    validateField(test, 3, "test", problems);
+    expect(problems).toEqual(['test: expected one of "logrank", "cox", got "wilcoxon"', "test.tau: required, missing (tau)", 'test: expected one of "logrank", "cox" or an object, got 3']);
+  });
+  it("fieldJsonSchema(anyOf) is a JSON Schema anyOf", () => {
+    expect((fieldJsonSchema(test).anyOf as unknown[]).length).toBe(2);
   });
 });

@@ -26,16 +26,16 @@ describe("parsePatient(json)", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       const problems = (error as InputError).problems;
-      expect(problems).toContain("patient.age: required, expected a number from 0 to 120");
+      expect(problems).toContain("patient.age: required, missing (years (transplant: < 60))");
       expect(problems).toContain('patient.ki67: expected a number from 0 to 100, got "5"');
-      expect(problems).toContain("patient.largestLesionCm: expected a number greater than 0, got 0");
+      expect(problems).toContain("patient.largestLesionCm: expected a number > 0, got 0");
       expect(problems).toContain('patient.sstrPositive: expected true or false, got "yes"');
       expect(problems.some((p) => p.startsWith("patient.enetsType: required unless lobesInvolved"))).toBe(true);
     }
   });
   it("parsePatient(json) rejects unknown fields, suggesting the right spelling", () => {
     expect(() => parsePatient({ ...minimal, Ki67: 5 })).toThrow("patient.Ki67: unknown field; did you mean 'ki67'?");
-    expect(() => parsePatient({ ...minimal, tumourSize: 5 })).toThrow(/patient\.tumourSize: unknown field \(known: age, /);
+    expect(() => parsePatient({ ...minimal, tumourSize: 5 })).toThrow(/patient\.tumourSize: unknown field; expected one of age, /);
   });
   it("parsePatient(json) derives enetsType from lobesInvolved and contralateralSatellites when absent", () => {
     const { enetsType: _, ...noType } = minimal;
@@ -48,6 +48,12 @@ describe("parsePatient(json)", () => {
   it("parsePatient(json) rejects a non-object and NaN-like values", () => {
     expect(() => parsePatient([])).toThrow("patient: expected a JSON object of patient fields, got an array");
     expect(() => parsePatient({ ...minimal, age: Number.NaN })).toThrow(/patient\.age: expected a number from 0 to 120/);
+  });
+  it("parsePatient(json) treats null as the default of an optional field and refuses __proto__ and 1e400", () => {
+    expect(parsePatient({ ...minimal, mitoses: null, sex: null }).mitoses).toBe(0);
+    expect(parsePatient({ $schema: "../schemas/patient.schema.json", ...minimal }).age).toBe(52);
+    expect(() => parsePatient(JSON.parse('{"age": 52, "__proto__": {"ki67": 5}}'))).toThrow("patient.__proto__: key not allowed");
+    expect(() => parsePatient({ ...minimal, ki67: JSON.parse("1e400") })).toThrow("patient.ki67: expected a number from 0 to 100, got Infinity (a number too large for a double, e.g. 1e400)");
   });
   it("enetsTypeFromPattern(pattern) maps lobes and satellites to ENETS types (ref. 11)", () => {
     expect(enetsTypeFromPattern({ lobesInvolved: 1, contralateralSatellites: false })).toBe("I");

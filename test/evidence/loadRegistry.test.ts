@@ -134,7 +134,7 @@ describe("loadRegistry(dir) with files on disk", () => {
     cpSync(join(dataDir(), "evidence"), join(dir, "evidence"), { recursive: true });
     mkdirSync(join(dir, "assumptions"));
     writeFileSync(join(dir, "assumptions", "cohort.json"), JSON.stringify({ description: "d", assumptions: [{ id: "cohort.share", value: "0.4", unit: "%", rationale: "r" }] }));
-    expect(() => loadRegistry(dir)).toThrow('assumptions/cohort.json: assumptions[0] "cohort.share": value: expected a finite number, got string "0.4"');
+    expect(() => loadRegistry(dir)).toThrow('assumptions/cohort.json: assumptions[0] "cohort.share": value: expected a number, got "0.4"');
   });
 
   it("readRegistryFiles(dir) names a file that is not JSON", () => {

@@ -46,13 +46,13 @@ describe("parseRegistry(files)", () => {
 
   it("parseRegistry(files) rejects a wrong type, naming file, record and field", () => {
     expect(problemsOf(files({ figures: [figure({ value: "29" })] }))).toEqual([
-      'evidence/figures.json: figures[0] "captem.pfs.median": value: expected a finite number, got string "29"',
+      'evidence/figures.json: figures[0] "captem.pfs.median": value: expected a number, got "29"',
     ]);
   });
 
   it("parseRegistry(files) rejects a missing field, naming file, record and field", () => {
     const { unit: _unit, ...withoutUnit } = figure();
-    expect(problemsOf(files({ figures: [withoutUnit] }))).toEqual(['evidence/figures.json: figures[0] "captem.pfs.median": unit: missing; expected a non-empty string']);
+    expect(problemsOf(files({ figures: [withoutUnit] }))).toEqual(['evidence/figures.json: figures[0] "captem.pfs.median": unit: required, missing (Unit of the value)']);
   });
 
   it("parseRegistry(files) rejects a record with neither value nor low/high", () => {
@@ -109,8 +109,8 @@ describe("parseRegistry(files)", () => {
 
   it("parseRegistry(files) rejects an unknown treatment id, an unknown effect kind and a misspelt field", () => {
     const problems = problemsOf(files({ figures: [figure({ treatment: "capetem", effectKind: "effect", notes: "x" })] }));
-    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": effectKind: expected one of "treatment effect", "subgroup comparison", "descriptive", got string "effect"');
-    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": notes: unexpected field (misspelt?)');
+    expect(problems).toContain('evidence/figures.json: figures[0] "captem.pfs.median": effectKind: expected one of "treatment effect", "subgroup comparison", "descriptive", got "effect"');
+    expect(problems).toContain("evidence/figures.json: figures[0] \"captem.pfs.median\": notes: unknown field; did you mean 'note'?");
   });
 
   it("parseRegistry(files) names an unknown treatment id", () => {
@@ -121,7 +121,7 @@ describe("parseRegistry(files)", () => {
 
   it("parseRegistry(files) rejects an assumption rationale on several lines", () => {
     const problems = problemsOf(files({ assumptions: [{ id: "survival.shape", value: 1, unit: "x", rationale: "line one\nline two" }] }));
-    expect(problems).toEqual(['assumptions/survival.json: assumptions[0] "survival.shape": rationale: expected one line (no line breaks)']);
+    expect(problems).toEqual(['assumptions/survival.json: assumptions[0] "survival.shape": rationale: expected one line (no line breaks), not empty, got "line one\\nline two"']);
   });
 
   it("parseRegistry(files) reports every problem at once, in one InputError", () => {
@@ -138,10 +138,21 @@ describe("parseRegistry(files)", () => {
     expect(error.message).toMatch(/^evidence registry: 3 problems in the data files\n {2}- /);
   });
 
+  it("parseRegistry(files) refuses __proto__ keys in a record or a nested object, and names 1e400 as non-finite", () => {
+    const hostile = JSON.parse('{"sourceCheck": {"status": "partly", "note": "n", "__proto__": {"polluted": true}}, "constructor": 1}');
+    expect(problemsOf(files({ figures: [figure({ $schema: "x" })] }))).toEqual(['evidence/figures.json: figures[0] "captem.pfs.median": $schema: unknown field; expected one of id, value, low, high, unit, endpoint, treatment, population, ci, events, curve, design, pancreasSpecific, effectKind, note, sourceCheck, populationSpec, comparator, section, refs, dois, quote']);
+    expect(parseRegistry([...files(), { path: "evidence/x.json", content: { $schema: "../schemas/evidence-treatments.schema.json", description: "d", treatments: [] } }]).treatments).toHaveLength(1);
+    expect(problemsOf(files({ figures: [figure({ ...hostile, value: JSON.parse("1e400") })] }))).toEqual([
+      'evidence/figures.json: figures[0] "captem.pfs.median": value: expected a number, got Infinity (a number too large for a double, e.g. 1e400)',
+      'evidence/figures.json: figures[0] "captem.pfs.median": sourceCheck: __proto__: key not allowed (it could reach the object\'s prototype)',
+      'evidence/figures.json: figures[0] "captem.pfs.median": constructor: key not allowed (it could reach the object\'s prototype)',
+    ]);
+  });
+
   it("parseRegistry(files) rejects a file that is not an object or has no known key", () => {
-    expect(problemsOf([{ path: "evidence/x.json", content: [] }])).toEqual(['evidence/x.json: expected a JSON object with "description" and a list of records, got array []']);
+    expect(problemsOf([{ path: "evidence/x.json", content: [] }])).toEqual(['evidence/x.json: expected a JSON object with "description" and a list of records, got an array']);
     expect(problemsOf([{ path: "evidence/x.json", content: { description: "d", rows: [] } }])[0]).toMatch(/^evidence\/x.json: expected one of the keys "figures"/);
-    expect(problemsOf([{ path: "evidence/figures.json", content: { description: "d", figures: {} } }])).toEqual(["evidence/figures.json: figures: expected an array of records, got object {}"]);
+    expect(problemsOf([{ path: "evidence/figures.json", content: { description: "d", figures: {} } }])).toEqual(["evidence/figures.json: figures: expected an array of records, got an object"]);
   });
 });
 
@@ -169,7 +180,7 @@ describe("EvidenceRegistry lookups", () => {
 describe("parseRegistry(files) sections", () => {
   it("parseRegistry(files) rejects a section the review does not have", () => {
     expect(problemsOf(files({ figures: [figure({ section: "§3.1" })] }))[0]).toBe(
-      'evidence/figures.json: figures[0] "captem.pfs.median": section: expected a section of the review: "intro", "1" … "4" or "1.1" … "3.5", got string "§3.1"',
+      'evidence/figures.json: figures[0] "captem.pfs.median": section: expected a section of the review: "intro", "1" … "4" or "1.1" … "3.5", got "§3.1"',
     );
   });
 
@@ -203,9 +214,9 @@ describe("parseRegistry(files) external evidence, populations and life tables", 
     const problems = problemsOf(withExternal(external({ id: "trial.os", source: undefined, dois: [], populationSpec: undefined })));
     expect(problems).toEqual(expect.arrayContaining([
       expect.stringMatching(/external\.json: figures\[0\] "trial\.os": id: an external figure's id starts with "external\."/),
-      expect.stringMatching(/source: missing/),
+      expect.stringMatching(/source: required, missing/),
       expect.stringMatching(/dois: expected at least one DOI/),
-      expect.stringMatching(/populationSpec: missing/),
+      expect.stringMatching(/populationSpec: required, missing/),
     ]));
   });
 
@@ -217,7 +228,7 @@ describe("parseRegistry(files) external evidence, populations and life tables", 
       expect.stringMatching(/populationSpec: progressive: expected true, false or "mixed", got (string )?"yes"/),
       expect.stringMatching(/populationSpec: site: expected one of "pancreas", "mixed", "extrapancreatic", got (string )?"liver"/),
       expect.stringMatching(/populationSpec: functionalShare: expected a share from 0 to 1, got 1\.5/),
-      expect.stringMatching(/populationSpec: extra: unexpected field/),
+      expect.stringMatching(/populationSpec: extra: unknown field/),
     ]));
   });
 
@@ -227,7 +238,9 @@ describe("parseRegistry(files) external evidence, populations and life tables", 
     expect(registry.lifeTable("test-2020").probabilityOfDeath.female).toEqual([0.005, 0.01]);
     expect(() => registry.lifeTable("nope")).toThrow(/unknown life table id 'nope'/);
     const problems = problemsOf([...files(), { path: "evidence/lifeTables.json", content: { description: "tables", lifeTables: [{ ...table, probabilityOfDeath: { male: [0.01, 1.2], female: [0.1] } }] } }]);
-    expect(problems).toEqual([expect.stringMatching(/lifeTables\[0\] "test-2020": probabilityOfDeath: male: expected a non-empty array of probabilities from 0 to 1/)]);
+    expect(problems).toEqual(['evidence/lifeTables.json: lifeTables[0] "test-2020": probabilityOfDeath: male[1]: expected a probability from 0 to 1, got 1.2']);
+    const uneven = problemsOf([...files(), { path: "evidence/lifeTables.json", content: { description: "tables", lifeTables: [{ ...table, probabilityOfDeath: { male: [0.01, 0.2], female: [0.1] } }] } }]);
+    expect(uneven).toEqual(['evidence/lifeTables.json: lifeTables[0] "test-2020": probabilityOfDeath: expected as many ages for female as for male, got 1 and 2']);
   });
 });
 
@@ -257,7 +270,7 @@ describe("parseRegistry(files) curves, confidence intervals and study sizes (iss
   it("parseRegistry(files) rejects a curve with a wrong distribution, parameter names or covariance, missing data, or neither data nor fit, naming the field", () => {
     const at = 'evidence/examples.json: figures[0] "example.captem.pfs.curve": curve';
     expect(problemsOf(withExample(example({ curve: curve({ distribution: "piecewiseExponential" }) })))).toEqual([
-      `${at}: distribution: expected one of "exponential", "weibull", "logNormal", "logLogistic", "gompertz", got string "piecewiseExponential"`,
+      `${at}: distribution: expected one of "exponential", "weibull", "logNormal", "logLogistic", "gompertz", got "piecewiseExponential"`,
     ]);
     expect(problemsOf(withExample(example({ curve: curve({ fit: { ...fit, parameterNames: ["shape", "log(rate)"] } }) })))[0]).toContain(`${at}: fit: parameterNames: expected ["(Intercept)","Log(scale)"] for a logLogistic fit`);
     expect(problemsOf(withExample(example({ curve: curve({ fit: { ...fit, covariance: [[1, 2], [2, 1]] } }) })))).toEqual([`${at}: fit: covariance: expected a symmetric positive-definite matrix (the inverse of the observed information)`]);

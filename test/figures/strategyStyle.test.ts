@@ -51,7 +51,10 @@ describe("strategyStyles(ids)", () => {
   it("strategyStyles(subset) gives a strategy the same style whatever else is selected, in any order (issue 13: unticking Review recoloured CAPTEM)", () => {
     const all = strategyStyles(shipped);
     let state = 12345;
-    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
     for (let trial = 0; trial < 200; trial++) {
       const subset = shipped.filter(() => next() < 0.5).sort(() => next() - 0.5);
       const styles = strategyStyles(subset);

@@ -81,7 +81,7 @@ interface FuzzCase {
  * process's own streams, a stack trace; for exit 2 a missing, uncapped or unnamed message or a changed folder; for
  * exit 0 undefined/NaN in the output or a wrong answer. `before`/`after`: {@link snapshot}s of the case's folder.
  */
-export function caseProblems(fuzzCase: FuzzCase, reply: CaseReply, before: readonly string[], after: readonly string[], leaked: string): string[] {
+function caseProblems(fuzzCase: FuzzCase, reply: CaseReply, before: readonly string[], after: readonly string[], leaked: string): string[] {
   const problems: string[] = [];
   const shown = `${fuzzCase.label.slice(0, 300)}\n    pnen-sim ${fuzzCase.args.map((a) => (a.length > 80 ? `${a.slice(0, 80)}…(${a.length})` : a)).join(" ")}`;
   const say = (text: string) => problems.push(`${text}\n    case: ${shown}\n    stderr: ${reply.err.slice(0, 600)}`);

@@ -13,8 +13,16 @@ async function runCase(request: CaseRequest): Promise<CaseReply> {
   let outLength = 0;
   let errLength = 0;
   const io = {
-    stdout: (t: string) => void (outLength < keep && (out.push(t), (outLength += t.length))),
-    stderr: (t: string) => void (errLength < keep && (err.push(t), (errLength += t.length))),
+    stdout: (t: string) => {
+      if (outLength >= keep) return;
+      out.push(t);
+      outLength += t.length;
+    },
+    stderr: (t: string) => {
+      if (errLength >= keep) return;
+      err.push(t);
+      errLength += t.length;
+    },
     stderrIsTTY: false,
     cwd: request.cwd,
     readStdin: async () => new TextEncoder().encode(request.stdin ?? ""),

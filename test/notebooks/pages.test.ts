@@ -120,12 +120,12 @@ describe("page /compare (issue 13 part B)", () => {
     for (let k = 1; k < 40 && !/At risk/.test(tooltip); k++) {
       await page.mouse.move(box.x + box.width * (0.1 + k * 0.02), box.y + box.height * 0.2 + k * 3);
       await page.waitForTimeout(50);
-      tooltip = await page.evaluate(() => { const t = document.getElementById("vg-tooltip-element"); return t !== null && t.classList.contains("visible") ? t.textContent ?? "" : ""; });
+      tooltip = await page.evaluate(() => { const t = document.getElementById("vg-tooltip-element"); return t?.classList.contains("visible") ? t.textContent ?? "" : ""; });
     }
     for (let y = 0.05; y < 0.7 && !/At risk/.test(tooltip); y += 0.01) {
       await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * y);
       await page.waitForTimeout(30);
-      tooltip = await page.evaluate(() => { const t = document.getElementById("vg-tooltip-element"); return t !== null && t.classList.contains("visible") ? t.textContent ?? "" : ""; });
+      tooltip = await page.evaluate(() => { const t = document.getElementById("vg-tooltip-element"); return t?.classList.contains("visible") ? t.textContent ?? "" : ""; });
     }
     expect(tooltip).toMatch(/Months/);
     expect(tooltip).toMatch(/Survival/);
@@ -177,7 +177,7 @@ describe("page /compare (issue 13 part B)", () => {
       expect(info.width).toBe(pixelsFromMm(mm, 300));
       expect(Math.round(info.dotsPerInch!)).toBe(300);
       for (const key of provenanceKeys) expect(Object.keys(info.text)).toContain(key);
-      expect(info.text["seed"]).toMatch(/^\d+$/);
+      expect(info.text.seed).toMatch(/^\d+$/);
       const pdf = await save("pdf");
       const pdfText = pdf.bytes.toString("latin1");
       expect(pdfText.startsWith("%PDF-1.4")).toBe(true);

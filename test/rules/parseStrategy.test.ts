@@ -15,7 +15,7 @@ describe("parseStrategy(json, file)", () => {
     expect(parseStrategy({ ...valid, choices: {} }, "x.json").choices).toEqual(defaultChoices);
   });
   it("parseStrategy(json, file) rejects an unknown choice name, naming the file and the field", () => {
-    expect(() => parseStrategy({ ...valid, choices: { firstLine: "captem" } }, "data/strategies/x.json")).toThrow(/^data\/strategies\/x\.json: choices\.firstLine: unknown choice \(known: firstSystemicLine/);
+    expect(() => parseStrategy({ ...valid, choices: { firstLine: "captem" } }, "data/strategies/x.json")).toThrow(/^data\/strategies\/x\.json: choices\.firstLine: unknown choice; expected one of firstSystemicLine/);
   });
   it("parseStrategy(json, file) rejects a bad choice value, listing the allowed values", () => {
     expect(() => parseStrategy({ ...valid, choices: { prrtOrder: "first" } }, "x.json")).toThrow('x.json: choices.prrtOrder: expected one of "after-targeted", "before-targeted", got "first"');
@@ -30,10 +30,15 @@ describe("parseStrategy(json, file)", () => {
       const problems = (error as InputError).problems.join("\n");
       expect(problems).toContain("x.json: extra: unknown field");
       expect(problems).toContain("x.json: id: expected lower-case words joined by hyphens");
-      expect(problems).toContain("x.json: name: expected a non-empty string, got nothing");
+      expect(problems).toContain("x.json: name: required, missing (Name in a few words)");
       expect(problems).toContain("x.json: description: expected one line");
       expect(problems).toContain("x.json: choices: expected an object of named choices");
     }
+  });
+  it("parseStrategy(json, file) rejects a blank name and a __proto__ key, and suggests a near-miss choice name", () => {
+    expect(() => parseStrategy({ ...valid, name: "  " }, "x.json")).toThrow('x.json: name: expected a non-empty string, got "  "');
+    expect(() => parseStrategy(JSON.parse('{"id": "a", "name": "A", "description": "d", "choices": {"__proto__": {"transplant": false}}}'), "x.json")).toThrow("x.json: choices.__proto__: key not allowed");
+    expect(() => parseStrategy({ ...valid, choices: { prrtorder: "before-targeted" } }, "x.json")).toThrow("x.json: choices.prrtorder: unknown choice; did you mean 'prrtOrder'?");
   });
   it("parseStrategy(json, file) rejects a non-object", () => {
     expect(() => parseStrategy([1], "x.json")).toThrow("x.json: expected a JSON object");

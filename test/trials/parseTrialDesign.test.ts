@@ -67,11 +67,11 @@ describe("parseTrialDesign(json, source)", () => {
         "arms[0].hazardRatio: the control arm (arms[0]) needs a median or a mixture, not a hazard ratio",
         "arms[1].median: expected a positive number, got -3",
         "arms[2]: expected exactly one of median, hazardRatio, piecewise, mixture, strategy, got median and hazardRatio",
-        "n: expected an integer >= 2, got 10.5",
+        "n: expected an integer >= 2 and <= 200000, got 10.5",
         "accrual: expected exactly one of months (duration) and ratePerMonth",
-        "dropout.annualProportion: expected a number >= 0 < 1, got 1.5",
+        "dropout.annualProportion: expected a number >= 0 and < 1, got 1.5",
         "test.type: expected one of logrank, stratified-logrank, cox-wald, rmst, got \"wilcoxon\"",
-        "alpha: expected a number > 0 < 1, got 0",
+        "alpha: expected a number > 0 and < 1, got 0",
         "sims: expected an integer >= 1, got 0",
         expect.stringMatching(/^extra: unknown field/),
       ]),
@@ -84,7 +84,18 @@ describe("parseTrialDesign(json, source)", () => {
     expect(problemsOf({ arms: [{ label: "a", median: 12 }, { label: "b", strategy: "x", endpoint: "dfs" }] })).toContain('arms[1].endpoint: expected one of pfs, os, got "dfs"');
     expect(problemsOf({ ...minimal, test: { type: "rmst" } })).toContain("test.tau: expected a positive number, got nothing");
     expect(problemsOf({ ...minimal, targetEvents: 500, n: 100 })).toContain("targetEvents: expected at most n = 100, got 500");
-    expect(problemsOf([1, 2])).toEqual(["(design): expected an object, got [1,2]"]);
+    expect(problemsOf([1, 2])).toEqual(["(design): expected an object, got an array"]);
+  });
+  it("parseTrialDesign refuses __proto__ keys, names 1e400 as non-finite and suggests near-miss keys", () => {
+    expect(problemsOf(JSON.parse('{"arms": [{"label": "a", "median": 12}, {"label": "b", "median": 20, "__proto__": {"x": 1}}]}'))).toEqual(["arms[1].__proto__: key not allowed (it could reach the object's prototype)"]);
+    expect(problemsOf(JSON.parse('{"arms": [{"label": "a", "median": 1e400}, {"label": "b", "median": 20}]}'))).toEqual(["arms[0].median: expected a positive number, got Infinity (a number too large for a double, e.g. 1e400)"]);
+    expect(problemsOf({ ...minimal, folowUpMonths: 12 })).toEqual(["folowUpMonths: unknown field; did you mean 'followUpMonths'?"]);
+    const deep = JSON.parse(`${"[".repeat(4500)}${"]".repeat(4500)}`);
+    expect(problemsOf({ ...minimal, strata: deep, sequential: { analyses: deep } })).toEqual([
+      "strata[0]: expected an object, got an array",
+      "sequential.analyses: expected 1 to 20 information rates (shares of the maximum events), e.g. [0.5, 0.75, 1], got an array",
+    ]);
+    expect(problemsOf({ arms: deep })).toEqual(["arms: expected an array of at least two arms (the first is the control), got an array"]);
   });
   it("parseTrialDesign accepts every design in data/designs/", () => {
     const folder = new URL("../../data/designs/", import.meta.url);
@@ -143,7 +154,7 @@ describe("parseTrialDesign(json, source)", () => {
         'sequential.gamma: only used with spending "hsd"',
         "sequential.sided: expected 1 or 2, got 3",
         "sequential.futility.z: expected 1 number in (-6, 6), one per interim analysis, got [0,1]",
-        "sequential.targetPower: expected a number > 0 < 1, got 1.2",
+        "sequential.targetPower: expected a number > 0 and < 1, got 1.2",
         "sequential: a group-sequential design compares two arms, got 3",
         "sequential: the bounds are for the log-rank or Cox statistic (information = events); test rmst cannot be used",
       ]),

@@ -108,7 +108,7 @@ export const fitCommand: Command = {
       if (values[required] === undefined) throw new InputError(`pnen-sim fit: --${required} is required (see 'pnen-sim fit --help')`);
     }
     const cuts = values.cuts === undefined ? undefined : listFlag("cuts", values.cuts, { exclusiveMin: 0 });
-    if (cuts !== undefined && cuts.some((c, i) => i > 0 && c <= cuts[i - 1]!)) throw new InputError(`pnen-sim fit: --cuts: expected increasing times, got '${values.cuts}'`);
+    if (cuts?.some((c, i) => i > 0 && c <= cuts[i - 1]!)) throw new InputError(`pnen-sim fit: --cuts: expected increasing times, got '${values.cuts}'`);
     const distributions = parseDistributions(values.dist ?? "all", cuts !== undefined);
     if (distributions.includes("piecewiseExponential") && cuts === undefined) throw new InputError("pnen-sim fit: --dist piecewise needs --cuts (the cut points of the pieces, e.g. --cuts 6,12,24)");
     const times = values.times === undefined ? [] : listFlag("times", values.times, { min: 0 });
