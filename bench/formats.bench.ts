@@ -36,7 +36,7 @@ export default async function formatsBench(): Promise<BenchRow[]> {
       const ms = timed(["simulate", "--n", String(n), "--seed", "1", "--format", format, "--out", join(folder, `cli-${format}`)]);
       rows.push({ name: `pnen-sim simulate --n 1000000 --format ${format}, whole process`, value: Math.round(ms), unit: "ms", note: `4 strategies, 1 thread; ${load()}` });
     }
-    const { result } = await runSimulationNode({ scenario: "default", cwd: root, n, seed: 1 });
+    const result = (await runSimulationNode({ scenario: "default", cwd: root, n, seed: 1 })).result!;
     const writers = {
       csv: (path: string) => writePatientsCsvNode(path, result),
       arrow: (path: string) => writePatientsArrowNode(path, result),

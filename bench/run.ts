@@ -13,7 +13,8 @@ const filters = process.argv.slice(2);
 const files = readdirSync(folder)
   .filter((file) => file.endsWith(".bench.ts"))
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
-  .sort();
+  // whole-process figures first (what a user waits for), then the kernels
+  .sort((a, b) => Number(b.startsWith("wholeProcess")) - Number(a.startsWith("wholeProcess")) || (a < b ? -1 : a > b ? 1 : 0));
 
 console.log(`pnen-sim bench — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "unknown cpu"})\n`);
 const rows: { suite: string; row: BenchRow }[] = [];

@@ -68,7 +68,8 @@ export { simulate, simulationPlan, scenarioStrategies, summarise, landmarkMonths
   canonicalJson, sha256Hex, sequencingSummary, structureCalibrationReport, fitStructure, OutcomeStructures,
   EvidenceSets, sequencingAssumptionSources, strategyComparisons, withParameterUncertainty, replicateMedianDifferences,
   comparisonBatches, batchMeansInterval, monteCarloBatchSize, headToHead,
-  calibrateCurveBaseline, curveCalibrationGridSize, calibrationLandmarkMonths, parameterSampling, drawParameter, outcomeParameterSampling, curveFit, curveMedian } from "./simulate/index.js";
+  calibrateCurveBaseline, curveCalibrationGridSize, calibrationLandmarkMonths, parameterSampling, drawParameter, outcomeParameterSampling, curveFit, curveMedian,
+  summaryTables, mergeSummaryTables, summariseTables } from "./simulate/index.js";
 export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationContext, RulesSimulationContext,
   StrategyLike, PathwayLike, PathwayStepLike, StrategyColumns, OutcomeModel, OutcomeParameters, TreatmentOutcome,
   ParameterChoice, OutcomeAssumptionName, SimulationSummary, StrategySummary, EndpointSummary, SummaryEstimate,
@@ -76,15 +77,16 @@ export type { SimulationResult, SimulateOptions, SimulationPlan, SimulationConte
   SequencingModel, SequencingSummary, StrategySequencing, StructureFit, OutcomeStructure, EvidenceSet,
   EvidenceChoice, SequencingAssumptionName, StrategyComparison, ComparedQuantity, EndpointComparison, MonteCarloInterval,
   ComparisonBatch, EndpointColumns, HeadToHead, HeadToHeadPoint, HeadToHeadDifference,
-  TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling, ParameterSamplingRow, SampledRecord } from "./simulate/index.js";
+  TreatmentCurve, CurveCalibration, CalibrationLandmark, ParameterSampling, ParameterSamplingRow, SampledRecord, SummaryTables } from "./simulate/index.js";
 
 // Survival analysis: Kaplan–Meier, quantiles, log-rank, Cox, RMST, matching R's survival
 export { kaplanMeier, kaplanMeierByGroup, kaplanMeierFromTable, eventTable, labelLevels, survivalQuantile,
   survivalAt, numbersAtRisk, logRank, logRankFromTable, coxPh, coxPhFromTable, rmst, rmstFromKaplanMeier,
-  rmstDifference, rmstContrast, maxRmstTau, ConfTypes, isConfType, CoxTies, isCoxTies, twoGroupEfronCox } from "./analysis/index.js";
+  rmstDifference, rmstContrast, maxRmstTau, ConfTypes, isConfType, CoxTies, isCoxTies, twoGroupEfronCox, eventTimes, mergeEventTimes,
+  eventTableFromTimes } from "./analysis/index.js";
 export type { KaplanMeierResult, KaplanMeierOptions, GroupKaplanMeier, QuantileEstimate, ConfType, EventTable,
   EventTableOptions, Label, SurvivalAtResult, LogRankOptions, LogRankResult, CoxTerms, CoxOptions, CoxResult,
-  ChiSquareTest, RmstResult, RmstDifferenceResult, TwoGroupCoxFit } from "./analysis/index.js";
+  ChiSquareTest, RmstResult, RmstDifferenceResult, TwoGroupCoxFit, EventTimes } from "./analysis/index.js";
 
 // Parametric fits and published curves: survreg-compatible fits, Gompertz and piecewise exponential; patient data reconstructed from a digitised curve (Guyot et al. 2012)
 export { fitParametric, fitParametricModels, fitParametricModelsFromTable, fittedSurvivalModel,

@@ -24,7 +24,8 @@ export { runSimulationNode, PatientsFormats } from "./simulate/runSimulationNode
 export type { SimulationRunOptions, PatientsFormat } from "./simulate/runSimulationNode.js";
 export { loadScenarioNode, scenarioPath } from "./simulate/loadScenarioNode.js";
 export { loadSimulationContextNode } from "./simulate/loadSimulationContextNode.js";
-export { runPlanOnWorkersNode, simulateOnWorkersNode } from "./simulate/runWorkersNode.js";
+export { runPlanOnWorkersNode, simulateOnWorkersNode, runPlanSummaryNode } from "./simulate/runWorkersNode.js";
+export { calibrateWithCacheNode, calibrationCacheFolderNode } from "./simulate/calibrateWithCacheNode.js";
 export { writePatientsCsvNode } from "./simulate/writePatientsCsvNode.js";
 export { writePatientsArrowNode, openPatientsArrowNode, patientsArrowFields } from "./io/writePatientsArrowNode.js";
 export type { PatientsFileOptions, PatientsFileWriter } from "./io/writePatientsArrowNode.js";

@@ -161,12 +161,19 @@ export function eventTableCore(
   const n = time.length;
   const groupCount = groups.length;
   const strataCount = strata.length;
-  // 1. Distinct (stratum, time) pairs by hashing; each subject gets the id of its pair.
+  // 1. Distinct (stratum, time) pairs by hashing; each subject gets the id of its pair. The slot is the top bits
+  // of the mixed hash, so every slot of a table of any size (up to 2^31) is reachable: a fixed shift followed by a
+  // mask (the old `>>> 7 & mask`) never reached slots above 2^25 and turned probing quadratic past 33.5 M
+  // distinct times (issue 20, item 5).
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = time[i]! + 0; // + 0 turns -0 into 0
   const bits = new Uint32Array(values.buffer);
   let capacity = 16;
-  while (capacity < 2 * n) capacity *= 2;
+  let shift = 28; // slot = the top log2(capacity) bits of the 32-bit mixed hash (Fibonacci hashing)
+  while (capacity < 2 * n) {
+    capacity *= 2;
+    shift--;
+  }
   const mask = capacity - 1;
   const slots = new Int32Array(capacity).fill(-1); // id of the pair in the slot
   const idTime = new Float64Array(n);
@@ -176,7 +183,7 @@ export function eventTableCore(
   for (let i = 0; i < n; i++) {
     const t = values[i]!;
     const s = stratumIndex[i]!;
-    let slot = (Math.imul(bits[2 * i]! ^ Math.imul(bits[2 * i + 1]!, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b), 0x27d4eb2f) >>> 7) & mask;
+    let slot = Math.imul(bits[2 * i]! ^ Math.imul(bits[2 * i + 1]!, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b), 0x27d4eb2f) >>> shift;
     for (;;) {
       const id = slots[slot]!;
       if (id < 0) {
@@ -206,7 +213,7 @@ export function eventTableCore(
   for (let s = 0; s < strataCount; s++) {
     for (let r = stratumStart[s]!; r < stratumStart[s + 1]!; r++) {
       const t = sorted[r]!;
-      let slot = (Math.imul(sortedBits[2 * r]! ^ Math.imul(sortedBits[2 * r + 1]!, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b), 0x27d4eb2f) >>> 7) & mask;
+      let slot = Math.imul(sortedBits[2 * r]! ^ Math.imul(sortedBits[2 * r + 1]!, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b), 0x27d4eb2f) >>> shift;
       for (;;) {
         const id = slots[slot]!;
         if (idTime[id] === t && idStratum[id] === s) {
@@ -264,7 +271,7 @@ const timefixTolerance = Math.sqrt(2.220446049250313e-16);
  * time becomes the first of its chain of ties. Returns null when nothing is tied (the usual case), else
  * the merged rows and, for each old row, its new row. Runs in O(m) for one stratum, O(m log m) for several.
  */
-function aequateRows(
+export function aequateRows(
   sorted: Float64Array,
   stratumStart: Int32Array,
 ): { time: Float64Array; rowOf: Int32Array; stratumStart: Int32Array } | null {

@@ -1,6 +1,10 @@
 // Survival analysis compatible with R's survival package. Browser-safe: no Node APIs, no arquero.
 export * from "./KaplanMeierResult.js";
 export * from "./eventTable.js";
+export * from "./eventTimes.js";
+export * from "./eventTableFromTimes.js";
+export * from "./eventRowCursor.js";
+export * from "./kaplanMeierSummary.js";
 export * from "./kaplanMeier.js";
 export * from "./survivalQuantile.js";
 export * from "./survivalAt.js";

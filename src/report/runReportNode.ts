@@ -2,8 +2,8 @@ import { join, resolve } from "node:path";
 import { ensureOutputFolderNode } from "../figures/ensureOutputFolderNode.js";
 import { loadScenarioNode } from "../simulate/loadScenarioNode.js";
 import { loadSimulationContextNode } from "../simulate/loadSimulationContextNode.js";
-import { calibrationReport } from "../simulate/calibrationReport.js";
-import { structureCalibrationReport } from "../simulate/structureCalibration.js";
+import { calibrateWithCacheNode } from "../simulate/calibrateWithCacheNode.js";
+import { scenarioHashNode } from "../simulate/scenarioHashNode.js";
 import type { ReportStructureRow } from "./ReportInput.js";
 import { replicateModel } from "../simulate/replicates.js";
 import { scenarioHash } from "../simulate/scenarioHash.js";
@@ -45,7 +45,7 @@ export interface ReportRunOptions {
 /**
  * `pnen-sim report` as a function (Node only):
  *
- *   scenario ─ loadScenarioNode ─ simulate (base case) ─ calibrationReport + structureCalibrationReport
+ *   scenario ─ loadScenarioNode ─ calibrateWithCacheNode (model + calibration check) ─ simulate (base case)
  *            └ with compareStructures: simulate under the other structure ─ summarise
  *            └ replicates r = 1..R: replicateModel ─ simulate ─ summarise
  *            └ with validateTrials: the trial files ─ validateTrials (same model and seed) ─ validation section
@@ -65,9 +65,12 @@ export async function runReportNode(options: ReportRunOptions): Promise<WrittenR
   // trial files are read and checked before any simulation, so that a bad one fails at once (exit code 2)
   const trialFiles = options.validateTrials === undefined || options.validateTrials === null ? null : loadTrialFilesNode(options.validateTrials, options.cwd, { treatments: Object.keys(treatmentOutcomeSources), strategies: strategies.map((s) => s.id) });
   say(`simulating ${(options.n ?? scenario.cohort.size).toLocaleString("en-US")} patients × ${chosen.length} strategies (seed ${seed})`);
-  const result = simulate(scenario, chosen, { seed, n: options.n }, context);
+  // the calibrated model and its check, from the calibration cache when data/, evidence set and code were calibrated before
+  const { figures, thresholds, treatments, assumptions } = context.registry;
+  const calibrated = calibrateWithCacheNode(scenario, seed, context, strategies, scenarioHashNode({ figures, thresholds, treatments, assumptions, strategies }));
+  const result = simulate(scenario, chosen, { seed, n: options.n, model: calibrated.model }, context);
   say("calibration check");
-  const calibration = [...calibrationReport(result.model, scenario, context.registry, seed), ...structureCalibrationReport(result.model, context, strategies)];
+  const calibration = calibrated.calibration;
   let structureComparison: ReportStructureRow[] | undefined;
   if (options.compareStructures === true) {
     const other = result.model.structure === "sequencing" ? "sum-of-lines" : "sequencing";

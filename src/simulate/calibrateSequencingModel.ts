@@ -218,7 +218,8 @@ export function lineTimesAtUnitScale(parameters: OutcomeParameters, id: string, 
  * the registry's dozen populations of 20,000 (more on a cold start); repeated calls with the same parameters are
  * answered from a small memo.
  */
-export function calibrateSequencingModel(parameters: OutcomeParameters, options: { readonly lifeTable?: string } = {}): OutcomeModel {
+export function calibrateSequencingModel(parameters: OutcomeParameters, options: { readonly lifeTable?: string; readonly calibrated?: SequencingCalibration } = {}): OutcomeModel {
+  if (options.calibrated !== undefined) return assembleSequencingModel(parameters, options, options.calibrated);
   // a pure function of its inputs: memoised by their JSON (a few ms to build) so that a report, a dashboard re-run
   // or a test that asks again for the same registry pays the calibration once; at most 16 models are kept
   const key = `${options.lifeTable ?? ""}\u0000${JSON.stringify(parameters)}`;
@@ -262,12 +263,31 @@ function calibrateSequencingModelUncached(parameters: OutcomeParameters, options
     lineExposures(parameters, id, cohort, base);
     return scaleForMedian(base, cohort.deathMonths, outcome.pfsMedian, `${outcome.pfsSource} (${id})`, 1 / a.pfsShape);
   });
+  return assembleSequencingModel(parameters, options, { pfsScale, pfsCurves }, sequencing);
+}
+
+/**
+ * The numbers the sequencing calibration finds (all else in the model follows from the parameters): per treatment,
+ * in the order of `Object.keys(parameters.treatments)`, the PFS scale and the whole-curve baseline (null for the
+ * shared Weibull). Plain JSON, so that a cache can keep them (src/simulate `calibrateWithCacheNode`).
+ */
+export interface SequencingCalibration {
+  readonly pfsScale: readonly number[];
+  readonly pfsCurves: readonly (CurveBaseline | null)[];
+}
+
+/** The sequencing model from its parameters and its calibrated numbers. O(treatments) plus compiling the life table. */
+function assembleSequencingModel(parameters: OutcomeParameters, options: { readonly lifeTable?: string }, calibrated: SequencingCalibration, sequencing = sequencingModelOf(parameters, compileBackgroundMortality(chooseLifeTable(parameters, options.lifeTable)))): OutcomeModel {
+  const a = parameters.assumptions;
+  const treatmentIds = Object.keys(parameters.treatments);
+  if (calibrated.pfsScale.length !== treatmentIds.length || calibrated.pfsCurves.length !== treatmentIds.length) throw new RangeError(`calibrateSequencingModel: calibrated numbers for ${calibrated.pfsScale.length} treatments, expected ${treatmentIds.length}`);
+  const pfsCurves = [...calibrated.pfsCurves];
   return {
     parameters,
     structure: "sequencing",
     sequencing,
     treatmentIds,
-    pfsScale,
+    pfsScale: [...calibrated.pfsScale],
     ...(pfsCurves.some((c) => c !== null) && { pfsCurves }),
     ppsScale: treatmentIds.map(() => 0),
     pfsShape: a.pfsShape,

@@ -16,6 +16,7 @@ export * from "./parameterSampling.js";
 export * from "./calibrateOutcomeModel.js";
 export * from "./simulateRange.js";
 export * from "./simulate.js";
+export * from "./summaryTables.js";
 export * from "./summarise.js";
 export * from "./calibrationReport.js";
 export * from "./structureCalibration.js";

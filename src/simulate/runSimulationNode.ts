@@ -3,15 +3,15 @@ import { readFileSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Scenario } from "../cohort/Scenario.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
-import { type CalibrationEntry, calibrationReport } from "./calibrationReport.js";
-import { structureCalibrationReport } from "./structureCalibration.js";
+import type { CalibrationEntry } from "./calibrationReport.js";
+import { calibrateWithCacheNode, calibrationCacheFolderNode } from "./calibrateWithCacheNode.js";
 import { loadScenarioNode } from "./loadScenarioNode.js";
 import { loadSimulationContextNode } from "./loadSimulationContextNode.js";
 import { type ReplicateSummary, replicateModel, summariseReplicates } from "./replicates.js";
-import { runPlanOnWorkersNode } from "./runWorkersNode.js";
-import { scenarioHash } from "./scenarioHash.js";
+import { runPlanSummaryNode } from "./runWorkersNode.js";
+import { scenarioHashNode } from "./scenarioHashNode.js";
 import { type SimulationResult, simulationPlan } from "./simulate.js";
-import { type SimulationSummary, summarise } from "./summarise.js";
+import { type SimulationSummary, summariseTables } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
 import { writePatientsArrowNode } from "../io/writePatientsArrowNode.js";
@@ -42,6 +42,13 @@ export interface SimulationRunOptions {
   readonly command?: string;
   /** Format of the patients file (default csv): patients.csv, patients.arrow or patients.parquet. */
   readonly format?: PatientsFormat;
+  /**
+   * Folder of the calibration cache (src/simulate `calibrateWithCacheNode`), or null for none; default
+   * `calibrationCacheFolderNode()` (`PNEN_SIM_CACHE`, else ~/.cache/pnen-sim). The result does not depend on it.
+   */
+  readonly calibrationCache?: string | null;
+  /** Write the patients file (default true); false: summary.json and manifest.json only, the run streamed in chunks. */
+  readonly patients?: boolean;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
 }
@@ -50,7 +57,8 @@ export interface SimulationRunOptions {
 export interface SimulationRun {
   readonly scenario: Scenario;
   readonly scenarioPath: string;
-  readonly result: SimulationResult;
+  /** Every patient's columns; null with `patients: false` (a summary-only run streams and keeps none). */
+  readonly result: SimulationResult | null;
   readonly summary: SimulationSummary;
   readonly calibration: readonly CalibrationEntry[];
   readonly replicates: ReplicateSummary | null;
@@ -80,36 +88,43 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
   const { scenario, path } = loadScenarioNode(options.scenario, options.cwd, strategies.map((s) => s.id), sourceIds);
   const seed = options.seed ?? scenario.seed;
   const out = typeof options.out === "function" ? options.out(scenario) : options.out;
-  const plan = simulationPlan(scenario, strategies, { n: options.n, seed }, context);
-  const result = await runPlanOnWorkersNode(plan, context.assignPathway, workers, (done, total) => options.onProgress?.("simulate", done, total));
   const version = packageVersionNode();
-  const hash = scenarioHash(scenario);
+  const hash = scenarioHashNode(scenario);
   // the outcome model and the pathways also depend on data/ (figures, thresholds, treatments, assumptions,
   // strategies): hashed too, so that an edited assumption file is visible in the provenance
   const { figures, thresholds, treatments, assumptions } = context.registry;
-  const dataHash = scenarioHash({ figures, thresholds, treatments, assumptions, strategies });
+  const dataHash = scenarioHashNode({ figures, thresholds, treatments, assumptions, strategies });
+  // the calibrated model and its report: a pure function of data/, the evidence set, the life table and the code,
+  // answered from the calibration cache when those were calibrated before (issue 18: small runs start fast)
+  const calibrated = calibrateWithCacheNode(scenario, seed, context, strategies, dataHash, options.calibrationCache === undefined ? calibrationCacheFolderNode() : options.calibrationCache);
+  const plan = simulationPlan(scenario, strategies, { n: options.n, seed, model: calibrated.model }, context);
+  // chunks are simulated and summarised (summary tables) on the workers; the columns are kept only for the patients file
+  const withPatients = options.patients ?? true;
+  const { result, tables } = await runPlanSummaryNode(plan, context.assignPathway, workers, { keepColumns: withPatients, onProgress: (done, total) => options.onProgress?.("simulate", done, total) });
   // --- patients file format (issue 14): csv, arrow or parquet; the file carries the provenance ---
   const format = options.format ?? "csv";
   const patientsFile = `patients.${format}`;
-  const writePatients = (path: string): string => {
+  const writePatients = (path: string, result: SimulationResult): string => {
     const onProgress = (done: number, total: number) => options.onProgress?.("write", done, total);
     if (format === "csv") return writePatientsCsvNode(path, result, onProgress);
     const metadata = { "pnen-sim.version": version, "pnen-sim.scenario": scenario.name, "pnen-sim.scenarioHash": hash, "pnen-sim.dataHash": dataHash, "pnen-sim.seed": String(seed), "pnen-sim.n": String(result.n) };
     return (format === "arrow" ? writePatientsArrowNode : writePatientsParquetNode)(path, result, { metadata, onProgress });
   };
   // --- end of the format dispatch ---
-  const staged = out === undefined ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
+  const staged = out === undefined || result === null ? undefined : join(resolve(out), `.${patientsFile}.${process.pid}.${started.getTime()}.staged`);
   try {
-    const patientsSha256 = staged === undefined ? null : writePatients(staged);
-    const summary = summarise(result);
+    const patientsSha256 = staged === undefined || result === null ? null : writePatients(staged, result);
+    const summary = summariseTables(tables, { scenario: scenario.name, seed, model: plan.model });
     // PFS targets (each treatment's figure on its population) and OS targets (the structure's external evidence)
-    const calibration = [...calibrationReport(plan.model, scenario, context.registry, seed), ...structureCalibrationReport(plan.model, context, strategies)];
+    const calibration = calibrated.calibration;
 
     let replicates: ReplicateSummary | null = null;
     const summaries: SimulationSummary[] = [];
     if (replicateCount > 0) {
       for (let r = 1; r <= replicateCount; r++) {
-        summaries.push(summarise(await runPlanOnWorkersNode({ ...plan, model: replicateModel(scenario, context, seed, r) }, context.assignPathway, workers)));
+        const model = replicateModel(scenario, context, seed, r);
+        const replicate = await runPlanSummaryNode({ ...plan, model }, context.assignPathway, workers, { keepColumns: false });
+        summaries.push(summariseTables(replicate.tables, { scenario: scenario.name, seed, model }));
         options.onProgress?.("replicates", r, replicateCount);
       }
       replicates = summariseReplicates(summaries);
@@ -117,7 +132,7 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     // parameter uncertainty of each comparison, from the replicates (none without them)
     const comparisons = replicates === null ? summary.comparisons : withParameterUncertainty(summary.comparisons, replicates, replicateMedianDifferences(summaries));
 
-    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: result.n };
+    const provenance = { package: "pnen-sim", version, scenario: scenario.name, scenarioHash: hash, dataHash, seed, n: plan.size };
     const summaryText = `${JSON.stringify({ provenance, ...summary, comparisons, calibration, ...(replicates !== null && { replicates }) }, null, 2)}\n`;
     const manifest = {
       package: "pnen-sim",
@@ -125,18 +140,18 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       scenario: { name: scenario.name, file: path, hash },
       data: { hash: dataHash },
       seed,
-      n: result.n,
+      n: plan.size,
       replicates: replicateCount,
       workers,
-      strategies: result.strategies,
+      strategies: tables.strategies,
       command: options.command ?? null,
       started: started.toISOString(),
       finished: new Date().toISOString(),
-      files: [patientsFile, "summary.json", "manifest.json"],
-      sha256: { [patientsFile]: patientsSha256, "summary.json": createHash("sha256").update(summaryText).digest("hex") },
+      files: [...(withPatients ? [patientsFile] : []), "summary.json", "manifest.json"],
+      sha256: { ...(withPatients && { [patientsFile]: patientsSha256 }), "summary.json": createHash("sha256").update(summaryText).digest("hex") },
     };
-    if (out !== undefined && staged !== undefined) {
-      renameSync(staged, resolve(out, patientsFile));
+    if (out !== undefined) {
+      if (staged !== undefined) renameSync(staged, resolve(out, patientsFile));
       writeFileAtomic(resolve(out, "summary.json"), summaryText);
       writeFileAtomic(resolve(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     }

@@ -1,7 +1,8 @@
-import { cohortBlockSize } from "../cohort/generateCohort.js";
 import { Grades } from "../cohort/Patient.js";
 import { treatmentOutcomeSources } from "./outcomeSources.js";
+import type { OutcomeModel } from "./OutcomeModel.js";
 import type { SimulationResult } from "./simulate.js";
+import { type SummaryTables, spearmanBlockWidth, strategyTables } from "./summaryTables.js";
 
 /** A rank correlation estimated block by block (see {@link sequencingSummary}). */
 export interface BlockSpearman {
@@ -34,34 +35,7 @@ export interface SequencingSummary {
 
 export const maximumReportedLines = 6;
 
-/** Spearman's ρ of pairs (x, y): Pearson correlation of their ranks, ties given their average rank. O(n log n). */
-export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = x.length;
-  const rank = (v: ArrayLike<number>) => {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => v[a] - v[b] || a - b);
-    const r = new Float64Array(n);
-    for (let i = 0; i < n; ) {
-      let j = i;
-      while (j + 1 < n && v[order[j + 1]] === v[order[i]]) j++;
-      const average = (i + j) / 2 + 1;
-      for (let k = i; k <= j; k++) r[order[k]] = average;
-      i = j + 1;
-    }
-    return r;
-  };
-  const rx = rank(x);
-  const ry = rank(y);
-  const mean = (n + 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (rx[i] - mean) * (ry[i] - mean);
-    sxx += (rx[i] - mean) ** 2;
-    syy += (ry[i] - mean) ** 2;
-  }
-  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
-}
+export { spearman } from "./spearman.js";
 
 const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(4)));
 
@@ -77,52 +51,44 @@ const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : 
  * thousands of pairs per block the difference is far below the Monte Carlo error. O(n log n).
  */
 export function sequencingSummary(result: SimulationResult): SequencingSummary {
-  const model = result.model;
+  const range = { first: 0, count: result.n, grade: result.cohort.grade, outcomes: result.outcomes, pathwayLabels: result.pathwayLabels };
+  return sequencingFromTables({ n: result.n, strategies: result.strategies, perStrategy: result.strategies.map((_, s) => strategyTables(range, s)) }, result.model);
+}
+
+/** {@link sequencingSummary} from a run's summary tables (src/simulate `summaryTables`): the same numbers, byte for byte. O(strategies × blocks). */
+export function sequencingFromTables(tables: Pick<SummaryTables, "n" | "strategies" | "perStrategy">, model: OutcomeModel): SequencingSummary {
   const treatments: Record<string, "review" | "trials"> = {};
   for (const [id, t] of Object.entries(model.parameters.treatments)) if (treatmentOutcomeSources[id]?.trialPfsMedian !== undefined) treatments[id] = t.evidence;
   const sets = new Set(Object.values(treatments));
   const set = sets.size === 1 ? [...sets][0] : sets.has("trials") ? "mixed" : "review";
-  const grade = result.cohort.grade;
-  const strategies = result.strategies.map((strategy, s): StrategySequencing => {
-    const o = result.outcomes[s];
-    const counts = new Array<number>(maximumReportedLines).fill(0);
-    for (let i = 0; i < result.n; i++) for (let k = 0; k < maximumReportedLines && k < o.linesStarted[i]; k++) counts[k]++;
+  const n = tables.n;
+  const strategies = tables.strategies.map((strategy, s): StrategySequencing => {
+    const t = tables.perStrategy[s]!;
     let overallSum = 0;
     let overallPairs = 0;
     let gradeSum = 0;
     let gradePairs = 0;
     let pairs = 0;
-    for (let start = 0; start < result.n; start += cohortBlockSize) {
-      const end = Math.min(result.n, start + cohortBlockSize);
-      const cells: { x: number[]; y: number[] }[] = Grades.map(() => ({ x: [], y: [] }));
-      const all = { x: [] as number[], y: [] as number[] };
-      for (let i = start; i < end; i++) {
-        const line2 = o.line2Months[i];
-        if (Number.isNaN(line2)) continue;
-        all.x.push(o.line1Months[i]);
-        all.y.push(line2);
-        cells[grade[i]].x.push(o.line1Months[i]);
-        cells[grade[i]].y.push(line2);
+    const blocks = t.spearmanBlocks;
+    for (let at = 0; at < blocks.length; at += spearmanBlockWidth) {
+      const blockPairs = blocks[at]!;
+      pairs += blockPairs;
+      const rho = blocks[at + 1]!;
+      if (blockPairs >= 3 && Number.isFinite(rho)) {
+        overallSum += blockPairs * rho;
+        overallPairs += blockPairs;
       }
-      pairs += all.x.length;
-      if (all.x.length >= 3) {
-        const rho = spearman(all.x, all.y);
-        if (Number.isFinite(rho)) {
-          overallSum += all.x.length * rho;
-          overallPairs += all.x.length;
-        }
-      }
-      for (const cell of cells) {
-        if (cell.x.length < 3) continue;
-        const rho = spearman(cell.x, cell.y);
-        if (!Number.isFinite(rho)) continue;
-        gradeSum += cell.x.length * rho;
-        gradePairs += cell.x.length;
+      for (let g = 0; g < Grades.length; g++) {
+        const cellPairs = blocks[at + 2 + 2 * g]!;
+        const cellRho = blocks[at + 3 + 2 * g]!;
+        if (cellPairs < 3 || !Number.isFinite(cellRho)) continue;
+        gradeSum += cellPairs * cellRho;
+        gradePairs += cellPairs;
       }
     }
     return {
       strategy,
-      lineShares: counts.map((c) => round(c / result.n)!),
+      lineShares: t.linesStarted.slice(0, maximumReportedLines).map((c) => round(c / n)!),
       line1Line2Spearman: {
         overall: { estimate: overallPairs === 0 ? null : round(overallSum / overallPairs), pairs },
         withinGrade: { estimate: gradePairs === 0 ? null : round(gradeSum / gradePairs), pairs },

@@ -1,12 +1,13 @@
-import { eventTableCore } from "../analysis/eventTable.js";
-import { kaplanMeierFromTable } from "../analysis/kaplanMeier.js";
-import { twoGroupEfronCox } from "../analysis/twoGroupEfronCox.js";
+import { EventRowCursor } from "../analysis/eventRowCursor.js";
+import { type EventTimes, eventTimes } from "../analysis/eventTimes.js";
+import { kaplanMeierSummary } from "../analysis/kaplanMeierSummary.js";
+import { twoGroupEfronCoxFromCounts } from "../analysis/twoGroupEfronCox.js";
 import { batchMeansInterval, type MonteCarloInterval } from "./batchMeansInterval.js";
-import { comparisonBatches, type EndpointColumns } from "./comparisonBatches.js";
-import { compilePathway } from "./compilePathway.js";
+import type { ComparisonBatch } from "./comparisonBatches.js";
 import type { OutcomeModel } from "./OutcomeModel.js";
 import { type ReplicateSpread, replicateSpread } from "./replicates.js";
 import type { SimulationResult } from "./simulate.js";
+import { type SummaryTables, comparisonTables } from "./summaryTables.js";
 
 /**
  * A simulated difference between two strategies with the three kinds of uncertainty kept apart:
@@ -61,41 +62,35 @@ export interface StrategyComparison {
 }
 
 const round = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(4)));
-const groups = ["reference", "strategy"] as const;
-const oneStratum = ["all"] as const;
 
-/** The label of a compiled pathway's outcome model: its lines' PFS scales and debulking flags (pathways with equal signatures give equal outcomes). */
-function signatureOf(label: string, model: OutcomeModel): string {
-  const steps = label === "" ? [] : label.split(">").flatMap((line, index) => line.split("+").map((treatment) => ({ treatment, line: index + 1 })));
-  const compiled = compilePathway(steps, model);
-  return Array.from(compiled.episodes, (e, j) => `${model.pfsScale[e]}${compiled.debulking[j] === 1 ? "d" : ""}`).join(">");
-}
-
-/** Whole-data estimates of a paired comparison over the patients `keep` selects (all when null). */
-function wholeEstimates(reference: EndpointColumns, other: EndpointColumns, n: number, keep: Uint8Array | null): { logHazardRatio: number | null; medians: [number | null, number | null] } {
+/**
+ * Whole-data estimates of a paired comparison from the two strategies' event times: the rows of their pooled
+ * two-group event table (R's timefix over both) are read twice without building the table — the rows with events,
+ * at risk and events per group (4-byte counts), for the Efron Cox model (rows without events add nothing to its
+ * score or information), then each group's Kaplan–Meier median.
+ */
+function wholeEstimates(reference: EventTimes, other: EventTimes): { logHazardRatio: number | null; medians: [number | null, number | null] } {
+  if (reference.events.length + reference.censored.length === 0) return { logHazardRatio: null, medians: [null, null] };
+  const capacity = reference.events.length + other.events.length;
+  const nRisk = new Uint32Array(2 * capacity);
+  const nEvent = new Uint32Array(2 * capacity);
   let rows = 0;
-  for (let i = 0; i < n; i++) if (keep === null || keep[i] === 1) rows += 2;
-  const time = new Float64Array(rows);
-  const status = new Uint8Array(rows);
-  const group = new Int32Array(rows);
-  let r = 0;
-  for (let i = 0; i < n; i++) {
-    if (keep !== null && keep[i] !== 1) continue;
-    time[r] = reference.time[i];
-    status[r] = reference.event[i];
-    time[r + 1] = other.time[i];
-    status[r + 1] = other.event[i];
-    group[r + 1] = 1;
-    r += 2;
+  const cursor = new EventRowCursor([reference, other]);
+  while (cursor.next()) {
+    if (cursor.nEvent[0]! + cursor.nEvent[1]! === 0) continue;
+    nRisk[2 * rows] = cursor.nRisk[0]!;
+    nRisk[2 * rows + 1] = cursor.nRisk[1]!;
+    nEvent[2 * rows] = cursor.nEvent[0]!;
+    nEvent[2 * rows + 1] = cursor.nEvent[1]!;
+    rows++;
   }
-  if (rows === 0) return { logHazardRatio: null, medians: [null, null] };
-  const table = eventTableCore(time, status, group, groups, new Int32Array(rows), oneStratum);
-  const fit = twoGroupEfronCox(table);
-  return { logHazardRatio: fit === null ? null : fit.logHazardRatio, medians: [kaplanMeierFromTable(table, 0, 0).median.estimate, kaplanMeierFromTable(table, 1, 0).median.estimate] };
+  const fit = twoGroupEfronCoxFromCounts(rows, nRisk, nEvent);
+  const median = (g: number) => kaplanMeierSummary(new EventRowCursor([reference, other]), g, []).median.estimate;
+  return { logHazardRatio: fit === null ? null : fit.logHazardRatio, medians: [median(0), median(1)] };
 }
 
 /** A hazard ratio and its Monte Carlo interval from the whole-data log HR and the batches. */
-function hazardRatioQuantity(logHazardRatio: number | null, batches: ReturnType<typeof comparisonBatches>): ComparedQuantity {
+function hazardRatioQuantity(logHazardRatio: number | null, batches: readonly ComparisonBatch[]): ComparedQuantity {
   const mc = batchMeansInterval(logHazardRatio, batches.map((b) => ({ patients: b.patients, value: b.logHazardRatio })), { transform: Math.exp });
   return { estimate: round(logHazardRatio === null ? null : Math.exp(logHazardRatio)), monteCarlo: { ...mc, lower: round(mc.lower), upper: round(mc.upper), standardError: round(mc.standardError) }, parameter: null };
 }
@@ -116,38 +111,36 @@ function hazardRatioQuantity(logHazardRatio: number | null, batches: ReturnType<
  * Browser-safe. O(strategies × n log n).
  */
 export function strategyComparisons(result: SimulationResult): StrategyComparison[] {
-  const n = result.n;
   const referenceIndex = result.strategies.indexOf(result.referenceStrategy);
-  const reference = result.outcomes[referenceIndex];
-  const model = result.model;
-  const signatures = new Map<number, string>();
-  const signature = (code: number) => {
-    let found = signatures.get(code);
-    if (found === undefined) {
-      found = signatureOf(result.pathwayLabels[code] ?? "", model);
-      signatures.set(code, found);
-    }
-    return found;
-  };
-  return result.strategies.flatMap((strategy, s): StrategyComparison[] => {
-    if (s === referenceIndex) return [];
-    const other = result.outcomes[s];
-    const modelDiffers = new Uint8Array(n);
-    let pathwayCount = 0;
-    let modelCount = 0;
+  const range = { first: 0, count: result.n, grade: result.cohort.grade, outcomes: result.outcomes, pathwayLabels: result.pathwayLabels };
+  const comparisons = result.strategies.map((_, s) => (s === referenceIndex ? null : comparisonTables(range, referenceIndex, s, result.model)));
+  const perStrategy = result.outcomes.map((o) => ({ pfs: eventTimes(o.pfsMonths, o.pfsEvent, 0, result.n), os: eventTimes(o.osMonths, o.osEvent, 0, result.n) }));
+  return comparisonsFromTables({ n: result.n, strategies: result.strategies, referenceStrategy: result.referenceStrategy, perStrategy, comparisons }, result.model, result.scenario.name);
+}
+
+/**
+ * {@link strategyComparisons} from a run's summary tables (src/simulate `summaryTables`, merged over workers or
+ * shards): the same numbers, byte for byte. Of `perStrategy` only the event times are read. O(strategies × distinct
+ * times + batches).
+ */
+export function comparisonsFromTables(
+  tables: Pick<SummaryTables, "n" | "strategies" | "referenceStrategy" | "comparisons"> & { readonly perStrategy: readonly { readonly pfs: EventTimes; readonly os: EventTimes }[] },
+  model: OutcomeModel,
+  scenarioName: string,
+): StrategyComparison[] {
+  const n = tables.n;
+  const referenceIndex = tables.strategies.indexOf(tables.referenceStrategy);
+  return tables.strategies.flatMap((strategy, s): StrategyComparison[] => {
+    const c = tables.comparisons[s];
+    if (c === null || c === undefined) return [];
+    const pathwayCount = c.pathwayDiffers;
+    const modelCount = c.modelDiffers;
     const swapped = new Map<string, { reference: string; strategy: string }>();
-    for (let i = 0; i < n; i++) {
-      const a = reference.pathway[i];
-      const b = other.pathway[i];
-      if (a === b) continue;
-      pathwayCount++;
-      if (signature(a) !== signature(b)) {
-        modelDiffers[i] = 1;
-        modelCount++;
-      } else if (swapped.size < 20) {
-        const left = (result.pathwayLabels[a] ?? "").split(/[>+]/);
-        const right = (result.pathwayLabels[b] ?? "").split(/[>+]/);
-        for (let k = 0; k < Math.min(left.length, right.length); k++) if (left[k] !== right[k]) swapped.set(`${left[k]}|${right[k]}`, { reference: left[k], strategy: right[k] });
+    for (const keys of c.swaps) {
+      if (swapped.size >= 20) break;
+      for (const key of keys) {
+        const [reference, strategy] = key.split("|");
+        swapped.set(key, { reference: reference!, strategy: strategy! });
       }
     }
     const sharedModels = [...swapped.values()]
@@ -160,24 +153,23 @@ export function strategyComparisons(result: SimulationResult): StrategyCompariso
         ? `The pathway differs for ${percent(pathwayCount)} of patients, but only by treatments that share one outcome model (${sharedModels.map((m) => `${m.reference} and ${m.strategy}: ${m.source}`).join("; ") || "the same PFS model"}), so the simulated outcomes are identical: the model cannot tell these strategies apart.`
         : null;
     const endpoint = (which: "pfs" | "os"): EndpointComparison => {
-      const ref: EndpointColumns = which === "pfs" ? { time: reference.pfsMonths, event: reference.pfsEvent } : { time: reference.osMonths, event: reference.osEvent };
-      const oth: EndpointColumns = which === "pfs" ? { time: other.pfsMonths, event: other.pfsEvent } : { time: other.osMonths, event: other.osEvent };
       if (modelCount === 0) return { hazardRatio: null, medianDifference: null, changed: null };
-      const whole = wholeEstimates(ref, oth, n, null);
-      const batches = comparisonBatches(ref, oth, 0, n);
+      const e = c[which];
+      const whole = wholeEstimates(tables.perStrategy[referenceIndex]![which], tables.perStrategy[s]![which]);
+      const batches = e.batches;
       const difference = whole.medians[0] === null || whole.medians[1] === null ? null : whole.medians[1] - whole.medians[0];
       const mcDifference = batchMeansInterval(difference, batches.map((b) => ({ patients: b.patients, value: b.medianDifference })));
-      const sub = wholeEstimates(ref, oth, n, modelDiffers);
+      const sub = wholeEstimates(e.changedReference, e.changedStrategy);
       return {
         hazardRatio: hazardRatioQuantity(whole.logHazardRatio, batches),
         medianDifference: difference === null ? null : { estimate: round(difference), monteCarlo: { ...mcDifference, lower: round(mcDifference.lower), upper: round(mcDifference.upper), standardError: round(mcDifference.standardError) }, parameter: null },
-        changed: { patients: modelCount, medians: { reference: round(sub.medians[0]), strategy: round(sub.medians[1]) }, hazardRatio: hazardRatioQuantity(sub.logHazardRatio, comparisonBatches(ref, oth, 0, n, modelDiffers)) },
+        changed: { patients: modelCount, medians: { reference: round(sub.medians[0]), strategy: round(sub.medians[1]) }, hazardRatio: hazardRatioQuantity(sub.logHazardRatio, e.changedBatches) },
       };
     };
     const endpointName = "pfs";
     return [{
       strategy,
-      reference: result.referenceStrategy,
+      reference: tables.referenceStrategy,
       pathwayDiffers: { patients: pathwayCount, share: round(pathwayCount / n)! },
       modelDiffers: { patients: modelCount, share: round(modelCount / n)! },
       sharedModels,
@@ -187,10 +179,10 @@ export function strategyComparisons(result: SimulationResult): StrategyCompariso
       trialPlanner: {
         note: `The spread of hazard ratios a real trial of a given size would see (its confidence interval, its power) is the trial planner's: save the design below as a file and run 'pnen-sim power --design FILE' (the strategies become the arms, simulated by the engine), or '--target-power 0.8' for the sample size.`,
         design: {
-          description: `${strategy} vs ${result.referenceStrategy} as a two-arm trial, ${endpointName.toUpperCase()} (scenario ${result.scenario.name}); accrual, follow-up and n are placeholders to adapt`,
-          scenario: result.scenario.name,
+          description: `${strategy} vs ${tables.referenceStrategy} as a two-arm trial, ${endpointName.toUpperCase()} (scenario ${scenarioName}); accrual, follow-up and n are placeholders to adapt`,
+          scenario: scenarioName,
           arms: [
-            { label: result.referenceStrategy, strategy: result.referenceStrategy, endpoint: endpointName },
+            { label: tables.referenceStrategy, strategy: tables.referenceStrategy, endpoint: endpointName },
             { label: strategy, strategy, endpoint: endpointName },
           ],
           n: 300,

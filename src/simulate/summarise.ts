@@ -1,10 +1,10 @@
-import { kaplanMeier } from "../analysis/index.js";
-import type { KaplanMeierResult } from "../analysis/index.js";
-import { survivalAt } from "../analysis/index.js";
+import { EventRowCursor } from "../analysis/eventRowCursor.js";
+import { type KaplanMeierSummary, kaplanMeierSummary } from "../analysis/kaplanMeierSummary.js";
+import type { OutcomeModel } from "./OutcomeModel.js";
 import type { SimulationResult } from "./simulate.js";
-import type { StrategyColumns } from "./simulateRange.js";
-import { type SequencingSummary, sequencingSummary } from "./sequencingSummary.js";
-import { type StrategyComparison, strategyComparisons } from "./strategyComparisons.js";
+import { type SequencingSummary, sequencingFromTables } from "./sequencingSummary.js";
+import { type StrategyComparison, comparisonsFromTables } from "./strategyComparisons.js";
+import { type SummaryTables, summaryTables } from "./summaryTables.js";
 
 /** An estimate with its 95% confidence limits; null where it cannot be estimated (e.g. median not reached). */
 export interface SummaryEstimate {
@@ -55,12 +55,11 @@ export const landmarkMonths = [12, 24, 60] as const;
 
 const rounded = (x: number | null, digits = 4): number | null => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
 
-function endpoint(km: KaplanMeierResult, hr: EndpointSummary["hazardRatio"]): EndpointSummary {
-  const at = survivalAt(km, [...landmarkMonths], { extend: false });
+function endpoint(km: KaplanMeierSummary, hr: EndpointSummary["hazardRatio"]): EndpointSummary {
   const landmarks: Record<string, SummaryEstimate> = {};
   for (const month of landmarkMonths) {
-    const k = Array.from(at.time).indexOf(month);
-    landmarks[String(month)] = k < 0 ? { estimate: null, lower: null, upper: null } : { estimate: rounded(at.survival[k]), lower: rounded(at.lower[k]), upper: rounded(at.upper[k]) };
+    const k = km.at.time.indexOf(month);
+    landmarks[String(month)] = k < 0 ? { estimate: null, lower: null, upper: null } : { estimate: rounded(km.at.survival[k]!), lower: rounded(km.at.lower[k]!), upper: rounded(km.at.upper[k]!) };
   }
   return {
     events: km.events,
@@ -74,31 +73,43 @@ function endpoint(km: KaplanMeierResult, hr: EndpointSummary["hazardRatio"]): En
  * Summarises a simulation per strategy: events, Kaplan–Meier medians of PFS and OS with 95% CIs and landmark
  * survival (src/analysis, R survival compatible), hazard ratios against the reference strategy, and the most
  * frequent pathways. Numbers are rounded to 4 decimals so that summary.json is stable across platforms.
+ *
+ *   result ─► summaryTables (per strategy × endpoint: sorted event times; counts; batches) ─► summariseTables
+ *
  * Runs in O(strategies × n log n).
  */
 export function summarise(result: SimulationResult): SimulationSummary {
-  const comparisons = strategyComparisons(result);
-  const pick = (columns: StrategyColumns, which: "pfs" | "os") =>
-    which === "pfs" ? { time: columns.pfsMonths, event: columns.pfsEvent } : { time: columns.osMonths, event: columns.osEvent };
-  const strategies = result.strategies.map((strategy, s): StrategySummary => {
-    const columns = result.outcomes[s];
-    const counts = new Map<number, number>();
-    for (const code of columns.pathway) counts.set(code, (counts.get(code) ?? 0) + 1);
-    const pathways = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+  const range = { first: 0, count: result.n, grade: result.cohort.grade, outcomes: result.outcomes, pathwayLabels: result.pathwayLabels };
+  return summariseTables(summaryTables(range, result.strategies, result.referenceStrategy, result.model), { scenario: result.scenario.name, seed: result.seed, model: result.model });
+}
+
+/**
+ * The summary of a run from its summary tables ({@link summaryTables}, possibly merged over workers or shards with
+ * {@link mergeSummaryTables}): a pure function of the tables, the scenario's name, the seed and the outcome model.
+ * Each endpoint's event table is read row by row from the sorted times (src/analysis `EventRowCursor`, R's timefix
+ * over that strategy's times) for the Kaplan–Meier median and landmarks (`kaplanMeierSummary`: the numbers of
+ * `kaplanMeierFromTable` and `survivalAt`, without the curve's columns); the comparisons pool two strategies' times
+ * into one two-group table for the Efron Cox model and the medians. O(strategies × distinct times + batches +
+ * blocks) time; beyond the tables, memory for the comparisons' event rows only (16 bytes each).
+ */
+export function summariseTables(tables: SummaryTables, run: { readonly scenario: string; readonly seed: number | string; readonly model: OutcomeModel }): SimulationSummary {
+  const comparisons = comparisonsFromTables(tables, run.model, run.scenario);
+  const strategies = tables.strategies.map((strategy, s): StrategySummary => {
+    const t = tables.perStrategy[s]!;
+    const pathways = [...t.pathways]
+      .sort((a, b) => b.count - a.count || (a.pathway < b.pathway ? -1 : a.pathway > b.pathway ? 1 : 0))
       .slice(0, 10)
-      .map(([code, count]) => ({ pathway: result.pathwayLabels[code], share: rounded(count / result.n)! }));
+      .map(({ pathway, count }) => ({ pathway, share: rounded(count / tables.n)! }));
     const summaryOf = (which: "pfs" | "os") => {
-      const data = pick(columns, which);
       const hr = hazardRatioSummary(comparisons.find((c) => c.strategy === strategy)?.[which].hazardRatio ?? null);
-      return endpoint(kaplanMeier(data.time, data.event), hr);
+      return endpoint(kaplanMeierSummary(new EventRowCursor([t[which]]), 0, landmarkMonths), hr);
     };
-    return { strategy, n: result.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
+    return { strategy, n: tables.n, pfs: summaryOf("pfs"), os: summaryOf("os"), pathways };
   });
   return {
-    scenario: result.scenario.name, seed: result.seed, n: result.n, referenceStrategy: result.referenceStrategy,
+    scenario: run.scenario, seed: run.seed, n: tables.n, referenceStrategy: tables.referenceStrategy,
     strategies,
-    sequencing: sequencingSummary(result),
+    sequencing: sequencingFromTables(tables, run.model),
     comparisons,
   };
 }

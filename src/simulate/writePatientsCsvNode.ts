@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { patientsCsvHeader, patientsCsvRows } from "./patientsCsv.js";
+import { patientsCsvHeader } from "./patientsCsv.js";
+import { patientsCsvBytes, patientsCsvRowBound } from "./patientsCsvBytes.js";
 import type { SimulationResult } from "./simulate.js";
 
 /**
@@ -20,9 +21,11 @@ export function writePatientsCsvNode(path: string, result: SimulationResult, onP
     fd = openSync(temporary, "w");
     writeAll(fd, Buffer.from(patientsCsvHeader));
     hash.update(patientsCsvHeader);
+    // rows are formatted straight into one reused buffer (no string per cell or per row)
+    const buffer = Buffer.allocUnsafe(chunk * result.strategies.length * patientsCsvRowBound(result));
     for (let start = 0; start < result.n; start += chunk) {
       const end = Math.min(result.n, start + chunk);
-      const rows = Buffer.from(patientsCsvRows(result, start, end));
+      const rows = buffer.subarray(0, patientsCsvBytes(result, start, end, buffer));
       writeAll(fd, rows);
       hash.update(rows);
       onProgress?.(end, result.n);

@@ -54,7 +54,7 @@ describe("pnen-sim simulate", () => {
     expect(one.length).toBeGreaterThan(1000);
     expect(one.equals(two)).toBe(true);
     expect(readFileSync(join(folder, "w1", "summary.json"), "utf8")).toBe(readFileSync(join(folder, "w2", "summary.json"), "utf8"));
-  });
+  }, 180_000); // two 70,000-patient runs, the second on TypeScript worker threads that also build the summary tables
 
   it("main(['simulate', '--replicates', '2']) adds the spread across replicates to summary.json", async () => {
     expect((await run("--n", "2000", "--replicates", "2", "--out", "psa")).code).toBe(0);

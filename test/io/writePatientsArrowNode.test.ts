@@ -17,7 +17,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 let result: SimulationResult;
 
 beforeAll(async () => {
-  result = (await runSimulationNode({ scenario: "default", cwd: process.cwd(), n: 5_000, seed: 11 })).result;
+  result = (await runSimulationNode({ scenario: "default", cwd: process.cwd(), n: 5_000, seed: 11 })).result!;
 });
 
 describe("writePatientsArrowNode", () => {

@@ -10,7 +10,7 @@ import { numberFlag, parseFlags } from "../parseFlags.js";
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
-                         [--format csv|arrow|parquet]
+                         [--format csv|arrow|parquet] [--no-patients]
        pnen-sim simulate --schema
 
 The same synthetic patients go through every strategy of the scenario (common random numbers). Each line's PFS
@@ -35,6 +35,8 @@ Flags:
                         Arrow IPC file, also read as Feather v2) or parquet (patients.parquet); Arrow and
                         Parquet keep full-precision months, code text as dictionaries and carry the version,
                         scenario hash and seed in their metadata
+  --no-patients         summary only: no patients file; the run streams in chunks of 65,536 patients, so memory
+                        is the summary's tables (about 84 bytes per patient for 4 strategies), not the columns
   --schema              print the JSON Schema of scenario files and exit
 
 Writes (atomically) DIR/patients.csv (one row per patient per strategy), DIR/summary.json (per strategy n,
@@ -129,6 +131,7 @@ export const simulateCommand: Command = {
       replicates: { type: "string" },
       schema: { type: "boolean", default: false },
       format: { type: "string", default: "csv" },
+      "no-patients": { type: "boolean", default: false },
     });
     if (values.schema) {
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -153,10 +156,11 @@ export const simulateCommand: Command = {
       out: (scenario) => resolve(io.cwd, values.out ?? `reports/${scenario.name}`),
       command: ["pnen-sim", "simulate", ...args].join(" "),
       format,
+      patients: !values["no-patients"],
       onProgress(phase, done, total) {
         if (phase === "replicates") bars.replicates.update(done, total);
-        else bars.simulate.update(phase === "simulate" ? done : total + done, 2 * total);
-        if (phase === "write" && done === total) bars.simulate.finish();
+        else bars.simulate.update(phase === "simulate" ? done : total + done, values["no-patients"] ? total : 2 * total);
+        if ((phase === "write" || values["no-patients"]) && done === total) bars.simulate.finish();
         if (phase === "replicates" && done === total) bars.replicates.finish();
       },
     });
@@ -184,7 +188,7 @@ export const simulateCommand: Command = {
         io.stdout(`    ${c.landmarks.map((l) => `${l.months} mo ${(l.target * 100).toFixed(1)}/${l.simulated === null ? "–" : (l.simulated * 100).toFixed(1)}%${l.extrapolated ? "*" : ""}`).join("  ")}${c.landmarks.some((l) => l.extrapolated) ? "  (* beyond the data: extrapolated)" : ""}\n`);
       }
     }
-    io.stdout(`\nWrote ${out}/patients.${format}, summary.json, manifest.json\n`);
+    io.stdout(`\nWrote ${values["no-patients"] ? `${out}/summary.json, manifest.json (no patients file: --no-patients)` : `${out}/patients.${format}, summary.json, manifest.json`}\n`);
     return 0;
   },
 };
