@@ -118,7 +118,7 @@ export function table(summary: SimulationSummary): string {
   const rows = summary.strategies.map((s) => {
     const c = summary.comparisons.find((x) => x.strategy === s.strategy);
     const hr = c?.os.hazardRatio ?? null;
-    const hrCell = c === undefined ? "reference" : hr === null ? "no difference (see note)" : `${hr.estimate?.toFixed(3)} (${limits(hr.monteCarlo.lower, hr.monteCarlo.upper, 3)})`;
+    const hrCell = c === undefined ? "reference" : hr === null ? "no difference (see note)" : hr.estimate === null || hr.estimate === undefined ? "not estimable" : `${hr.estimate.toFixed(3)} (${limits(hr.monteCarlo.lower, hr.monteCarlo.upper, 3)})`;
     const changed = c === undefined ? "—" : `${(100 * c.modelDiffers.share).toFixed(1)}%`;
     const parameter = hr?.parameter == null ? (c === undefined ? "—" : "NA") : limits(hr.parameter.lower, hr.parameter.upper, 3);
     return [s.strategy, String(s.n), formatEstimate(s.pfs.median), formatEstimate(s.os.median), changed, hrCell, ...(withReplicates ? [parameter] : [])];
@@ -129,7 +129,7 @@ export function table(summary: SimulationSummary): string {
   const notes = summary.comparisons.filter((c) => c.note !== null).map((c) => `Note, ${c.strategy}: ${c.note}`);
   const changedRows = summary.comparisons.filter((c) => c.os.changed !== null).map((c) => {
     const x = c.os.changed!;
-    return `  ${c.strategy}: ${x.patients.toLocaleString("en-US")} patients (${(100 * c.modelDiffers.share).toFixed(1)}%): median OS ${x.medians.strategy?.toFixed(1) ?? "not reached"} vs ${x.medians.reference?.toFixed(1) ?? "not reached"} months, HR ${x.hazardRatio.estimate?.toFixed(3)} (MC ${limits(x.hazardRatio.monteCarlo.lower, x.hazardRatio.monteCarlo.upper, 3)})`;
+    return `  ${c.strategy}: ${x.patients.toLocaleString("en-US")} patients (${(100 * c.modelDiffers.share).toFixed(1)}%): median OS ${x.medians.strategy?.toFixed(1) ?? "not reached"} vs ${x.medians.reference?.toFixed(1) ?? "not reached"} months, HR ${x.hazardRatio.estimate?.toFixed(3) ?? "not estimable"} (MC ${limits(x.hazardRatio.monteCarlo.lower, x.hazardRatio.monteCarlo.upper, 3)})`;
   });
   return [
     ...lines,
