@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, rmdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../util/InputError.js";
+import { shownValue } from "../util/shownValue.js";
 
 const reasons: Readonly<Record<string, string>> = {
   ENOTDIR: "a part of the path is a file, not a folder",
@@ -31,7 +32,7 @@ export function ensureOutputFolderNode(folder: string, what: string): string[] {
     return created;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new InputError(`${what}: cannot write to ${folder}: ${code}${reasons[code] === undefined ? "" : ` (${reasons[code]})`}`);
+    throw new InputError(`${what}: cannot write to ${shownValue(folder, 160)}: ${code}${reasons[code] === undefined ? "" : ` (${reasons[code]})`}`);
   }
 }
 

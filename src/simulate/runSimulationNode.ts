@@ -137,7 +137,6 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       `pnen-sim simulate: this run would need about ${gib(cost.peakBytes)} of memory (${runShape.n.toLocaleString("en-US")} patients × ${runShape.strategies} strategies, estimated before starting), more than the ${gib(available.bytes)} available (${available.source}): ${fits > 0 ? `${withPatients ? "leave out the patients file (--no-patients), or " : ""}run it in shards (--shard K/N, or pnen-sim slurm) or in parts of --n ${fits} or fewer with different --seed values` : "free some memory first"}, or add --force to try anyway`,
     );
   }
-  if (cost.seconds > 60) options.onNotice?.(`pnen-sim simulate: estimated ${Math.round(cost.seconds / 60)} min and ${gib(cost.peakBytes)} peak memory (on an unloaded machine)`);
   // The output folder is checked and locked before any work: a bad --out fails at once, a second run into
   // the same folder is refused, and leftovers of interrupted runs are cleaned up (see openOutputSetNode).
   let set: OutputSet | undefined;
@@ -146,6 +145,8 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     set = openOutputSetNode(resolve(out), { tool: "pnen-sim simulate", what: "pnen-sim simulate: --out", command: options.command, handleSignals: options.handleSignals ?? false, createdFolders });
     for (const line of set.recovered) options.onNotice?.(`pnen-sim simulate: ${line}`);
   }
+  // announced once the output folder is known to be usable (a bad --out is the one message)
+  if (cost.seconds > 60) options.onNotice?.(`pnen-sim simulate: estimated ${Math.round(cost.seconds / 60)} min and ${gib(cost.peakBytes)} peak memory (on an unloaded machine)`);
   try {
     const version = packageVersionNode();
     const hash = scenarioHashNode(scenario);

@@ -37,7 +37,7 @@ describe("CLI input hardening (issue 20 items 6 and 8; fuzz findings)", () => {
     for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"]) {
       const { code, err } = await run(name);
       expect(code, name).toBe(2);
-      expect(err).toBe(`pnen-sim: unknown command '${name}'. Commands: evidence, explain, strategies, simulate, km, report, fit, reconstruct, validate, power. See 'pnen-sim --help'.\n`);
+      expect(err).toBe(`pnen-sim: unknown command '${name}'. Commands: evidence, explain, strategies, simulate, merge, slurm, km, report, fit, reconstruct, validate, power. See 'pnen-sim --help'.\n`);
     }
   });
 

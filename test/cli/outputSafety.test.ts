@@ -68,7 +68,7 @@ function writing(folder: string): boolean {
 }
 
 describe("output safety", () => {
-  it("report --out . and --out '' into a paper folder leave the user's figures/ and tables/ files byte-identical (issue 20.1)", async () => {
+  it("report --out . into a paper folder leaves the user's figures/ and tables/ files byte-identical, and --out '' is refused as an empty value without touching them (issue 20.1)", async () => {
     const folder = fresh();
     mkdirSync(join(folder, "figures"));
     mkdirSync(join(folder, "tables"));
@@ -77,7 +77,11 @@ describe("output safety", () => {
     writeFileSync(join(folder, "tables", "patients-2024.csv"), "id,age\n1,61\n");
     writeFileSync(join(folder, "paper.md"), "# Draft\n");
     const mine = snapshot(folder);
-    for (const out of [".", ""]) {
+    // an empty value is an error for every flag (issue 20.8: it used to mean the current folder, silently)
+    const empty = await runCli(["report", "--scenario", "default", "--n", "200", "--out", ""], folder);
+    expect(empty).toMatchObject({ code: 2, err: "pnen-sim report: --out: expected a value, got an empty value\n" });
+    expect(snapshot(folder)).toEqual(mine);
+    for (const out of ["."]) {
       const { code, err } = await runCli(["report", "--scenario", "default", "--n", "200", "--out", out], folder);
       expect({ out, code, err }).toEqual({ out, code: 0, err: "" });
       const now = snapshot(folder);
@@ -146,7 +150,7 @@ describe("output safety", () => {
     writeFileSync(join(folder, "long.json"), JSON.stringify({ ...scenario, name: "n".repeat(300) }));
     const { code, err } = await runCli(["simulate", "--scenario", "long.json", "--n", "200"], folder);
     expect(code).toBe(2);
-    expect(err.trim()).toMatch(/^pnen-sim simulate: --out: cannot write to .*reports\/n{300}: ENAMETOOLONG/);
+    expect(err.trim()).toMatch(/^pnen-sim simulate: --out: cannot write to .*reports\/n+… \(\d+ characters\): ENAMETOOLONG/);
     expect(readdirSync(folder)).toEqual(["long.json"]);
   }, 60_000);
 });
