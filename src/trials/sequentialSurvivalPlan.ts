@@ -107,7 +107,7 @@ export function sequentialSurvivalPlan(resolved: ResolvedDesign, design: GroupSe
   const benefitSign = hazardRatio < 1 ? 1 : -1;
   if (request.kind === "sample-size" && sided === 1 && benefitSign < 0)
     throw new InputError("sequential design: no number of patients gives the target power", [
-      `sequential.targetPower: the one-sided test is for a benefit of the treatment (hazard ratio below 1), but the design's hazard ratio is ${hazardRatio.toPrecision(4)} > 1 (the treatment is worse), so its power stays below alpha. Plan a two-sided test (sequential.sided 2), or give n and ask for the power; rpact's getSampleSizeSurvival would instead silently test for harm (bounds above 1).`,
+      `sequential.targetPower (--target-power): the one-sided test is for a benefit of the treatment (hazard ratio below 1), but the design's hazard ratio is ${hazardRatio.toPrecision(4)} > 1 (the treatment is worse), so its power stays below alpha. Plan a two-sided test (sequential.sided 2), or give n and ask for the power; rpact's getSampleSizeSurvival would instead silently test for harm (bounds above 1).`,
     ]);
   let maxEvents: number;
   let maxN: number;

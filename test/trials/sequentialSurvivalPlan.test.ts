@@ -82,7 +82,7 @@ describe("sequentialSurvivalPlan(resolved, design, request) equals rpact's getSa
       throw new Error("expected an InputError");
     } catch (error) {
       expect(isInputError(error)).toBe(true);
-      expect((error as Error).message).toMatch(/sequential\.targetPower: the one-sided test is for a benefit .* hazard ratio is 1\.833 > 1/);
+      expect((error as Error).message).toMatch(/sequential\.targetPower \(--target-power\): the one-sided test is for a benefit .* hazard ratio is 1\.833 > 1/);
     }
     // rpact's answer is the mirrored beneficial design's (the arms swapped, bounds above 1): a test for harm,
     // which is what the same design with the arms' labels swapped plans here.

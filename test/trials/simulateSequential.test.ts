@@ -117,7 +117,7 @@ describe("simulateSequential(design, plan, runner) agrees with the analytic plan
         }
         expect(Math.abs(simulation.earlyStopping.any.z)).toBeLessThanOrEqual(3);
         expect(simulation.agrees).toBe(true);
-        expect(simulation.notes).toEqual([]);
+        expect(simulation.notes).toEqual((json.arms[1].hazardRatio ?? 0) > 1 ? [expect.stringMatching(/^The effect is reversed: the design's hazard ratio 1\.[15] is above 1/)] : []);
       } finally {
         await runner.close();
       }
@@ -137,6 +137,7 @@ describe("simulateSequential for a harmful treatment (hazard ratio above 1)", ()
     const simulation = await simulateSequential(oneSided, plan);
     expect(simulation.looks.reduce((sum, look) => sum + look.rejection.simulated, 0)).toBe(0);
     expect(simulation.looks[0].futility.simulated).toBeGreaterThan(0.95);
+    expect(simulation.notes[0]).toMatch(/^The effect is reversed: .* The one-sided test is for benefit, so its power is below alpha \(analytic [\d.e-]+\)/);
     const twoSided = parseTrialDesign({ ...harmful, sequential: { analyses: [0.5, 0.75, 1], spending: "obf", sided: 2 } });
     const outcomes = simulateTrials(resolveDesign(twoSided), 160, 0, 500, simulationLooks(planSequential(twoSided), 1).looks).sequential!;
     // Every rejection of a harmful treatment is for harm (decision 3), none for benefit (1).
