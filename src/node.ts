@@ -31,6 +31,16 @@ export { writePatientsArrowNode, openPatientsArrowNode, patientsArrowFields } fr
 export type { PatientsFileOptions, PatientsFileWriter } from "./io/writePatientsArrowNode.js";
 export { writePatientsParquetNode, openPatientsParquetNode, patientsParquetTypes } from "./io/writePatientsParquetNode.js";
 
+// Sharded runs (issue 15): one shard of a run, the check of a set of shards and their exact merge
+export { runShardNode } from "./simulate/runShardNode.js";
+export type { ShardRunOptions } from "./simulate/runShardNode.js";
+export { mergeShardsNode, checkShardSetNode } from "./simulate/mergeShardsNode.js";
+export type { MergeShardsOptions } from "./simulate/mergeShardsNode.js";
+export { readShardNode } from "./simulate/readShardNode.js";
+export { shardRange } from "./simulate/shardRange.js";
+export type { ShardRange } from "./simulate/shardRange.js";
+export type { ShardManifest } from "./simulate/ShardManifest.js";
+
 // Figures and reports: SVG, PNG and PDF rendering, the whole `report` job
 export { renderFigure, renderSvg, renderPng, writeFigure, specWidthMm, figureFontFiles } from "./figures/renderNode.js";
 export type { FigureProvenance, RenderOptions, RenderedFigure } from "./figures/renderNode.js";

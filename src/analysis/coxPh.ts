@@ -61,7 +61,9 @@ export interface CoxResult {
   readonly likelihoodRatio: ChiSquareTest;
   readonly wald: ChiSquareTest;
   readonly score: ChiSquareTest;
+  /** Newton–Raphson iterations, as `coxph(...)$iter`: iter.max + 1 (21) when the fit ran out of iterations. */
   readonly iterations: number;
+  /** False where R warns "Ran out of iterations and did not converge" (the estimate is then the last improving iterate, as R's). */
   readonly converged: boolean;
   /**
    * Indices (into `terms`) of coefficients that may be infinite, by R's rule in `coxph.fit`: after
@@ -257,7 +259,8 @@ function fitCox(data: CoxData, terms: string[], referenceGroup: string | null, o
       converged = true;
       break;
     }
-    if (iterations === maxIterations) break;
+    // No early exit on the last iteration: as coxfit6, the last improving step is still taken into `beta`, so
+    // that a fit that runs out of iterations returns the same (last good) estimate as R.
     if (!finite || current.logLikelihood < best) {
       halving++;
       newBeta = newBeta.map((b, i) => (b + halving * beta[i]!) / (halving + 1));
@@ -271,7 +274,7 @@ function fitCox(data: CoxData, terms: string[], referenceGroup: string | null, o
     }
   }
   if (!converged) {
-    iterations = Math.min(iterations, maxIterations);
+    // R's loop counter ends at iter.max + 1 (`coxph(...)$iter` is 21 with the default 20); report the same.
     current = evaluate(data, beta);
     best = current.logLikelihood;
   }

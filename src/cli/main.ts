@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command, CommandIO } from "./Command.js";
 import { isInputError } from "../util/InputError.js";
 import { environmentErrorMessage } from "./environmentErrorMessage.js";
+import { shownValue } from "../util/shownValue.js";
 
 /**
  * The `pnen-sim` command line.
@@ -18,6 +19,8 @@ const commands: Readonly<Record<string, { summary: string; load: () => Promise<C
   explain: { summary: "Assign one patient a treatment pathway and explain why, rule by rule", load: async () => (await import("./commands/explain.js")).explainCommand },
   strategies: { summary: "List the treatment strategies that can be compared", load: async () => (await import("./commands/strategies.js")).strategiesCommand },
   simulate: { summary: "Simulate a cohort under each strategy and write patients.csv, summary.json, manifest.json", load: async () => (await import("./commands/simulate.js")).simulateCommand },
+  merge: { summary: "Merge the shards of a sharded run (simulate --shard K/N) into the single-process run's files", load: async () => (await import("./commands/merge.js")).mergeCommand },
+  slurm: { summary: "Run a simulation as a Slurm job array of shards and a dependent merge job (sbatch script, submit, wait)", load: async () => (await import("./commands/slurm.js")).slurmCommand },
   km: { summary: "Kaplan-Meier, log-rank, Cox and RMST for a CSV of survival times (R survival compatible)", load: async () => (await import("./commands/km.js")).kmCommand },
   report: { summary: "Simulate a scenario and write publication figures, tables and a methods report", load: async () => (await import("./commands/report.js")).reportCommand },
   fit: { summary: "Fit parametric survival models (R survreg compatible, plus Gompertz and piecewise) ranked by AIC", load: async () => (await import("./commands/fit.js")).fitCommand },
@@ -60,6 +63,18 @@ const defaultIO: CommandIO = {
   },
 };
 
+/** Most lines of an error message printed, and most characters per line: a message never echoes megabytes of input. */
+const messageLines = 60;
+const messageLineLength = 400;
+
+/** An InputError's message with each line cut to {@link messageLineLength} characters and at most {@link messageLines} lines. */
+export function cappedMessage(message: string): string {
+  const lines = message.split("\n");
+  const kept = lines.slice(0, messageLines).map((line) => shownValue(line, messageLineLength));
+  if (lines.length > messageLines) kept.push(`  … and ${lines.length - messageLines} more lines`);
+  return kept.join("\n");
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function main(args: readonly string[], io: CommandIO = defaultIO): Promise<number> {
   const [name, ...rest] = args;
@@ -71,9 +86,10 @@ export async function main(args: readonly string[], io: CommandIO = defaultIO): 
     io.stdout(`${packageVersion()}\n`);
     return 0;
   }
-  const entry = commands[name];
+  // own keys only: `pnen-sim toString` must not find Object.prototype.toString
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (entry === undefined) {
-    io.stderr(`pnen-sim: unknown command '${name}'. Commands: ${Object.keys(commands).join(", ")}. See 'pnen-sim --help'.\n`);
+    io.stderr(`pnen-sim: unknown command '${shownValue(name)}'. Commands: ${Object.keys(commands).join(", ")}. See 'pnen-sim --help'.\n`);
     return 2;
   }
   try {
@@ -85,7 +101,7 @@ export async function main(args: readonly string[], io: CommandIO = defaultIO): 
     return await command.run(rest, io);
   } catch (error) {
     if (isInputError(error)) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${cappedMessage(error.message)}\n`);
       return 2;
     }
     const environment = environmentErrorMessage(name, error);

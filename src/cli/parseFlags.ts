@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { InputError } from "../util/InputError.js";
 import { numberProblem, type NumberCheck } from "../util/numberProblem.js";
+import { shownValue } from "../util/shownValue.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -25,12 +26,23 @@ export function parseFlags<const O extends Options>(command: string, args: reado
       i++;
     } else joined.push(arg);
   }
+  let parsed: ParsedFlags<O>;
   try {
-    return parseArgs({ args: joined, options, allowPositionals: false, strict: true });
+    parsed = parseArgs({ args: joined, options, allowPositionals: false, strict: true, tokens: true }) as ParsedFlags<O>;
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    throw new InputError(`pnen-sim ${command}: ${text.replace(/\. To specify.*$/s, "")} (see 'pnen-sim ${command} --help')`);
+    throw new InputError(`pnen-sim ${command}: ${shownValue(text.replace(/\. To specify.*$/s, ""), 200)} (see 'pnen-sim ${command} --help')`);
   }
+  // a flag given twice is an error (parseArgs would silently keep the last one); so is an empty value (`--out ''`
+  // would mean the current folder, `--input ''` a folder, `--n ''` zero)
+  const seen = new Set<string>();
+  for (const token of (parsed as unknown as { tokens?: { kind: string; name?: string; value?: string }[] }).tokens ?? []) {
+    if (token.kind !== "option" || token.name === undefined) continue;
+    if (seen.has(token.name)) throw new InputError(`pnen-sim ${command}: --${token.name} is given more than once (give each flag once)`);
+    seen.add(token.name);
+    if (typeof token.value === "string" && token.value.trim() === "") throw new InputError(`pnen-sim ${command}: --${token.name}: expected a value, got an empty value`);
+  }
+  return parsed;
 }
 
 /** Reads a flag as a finite number, or throws an InputError naming the flag and the expectation. */

@@ -1,24 +1,24 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseJsonInput } from "../io/parseJsonInput.js";
 import { InputError } from "../util/InputError.js";
+import { shownValue } from "../util/shownValue.js";
 
 /**
  * The value of a `--patient` flag as JSON: the text itself, or with a leading `@` the file it names (relative to
- * `cwd`). The same format for every command that takes a patient (`explain`, `simulate --patient`); the caller
- * checks the fields with `parsePatient`. Errors name the command, the flag and the file.
+ * `cwd`), read by the one JSON reader of every input (`parseJsonInput`: BOM accepted; invalid UTF-8, numbers out
+ * of range, duplicate and inherited-name keys and deep nesting refused). The same format for every command that
+ * takes a patient (`explain`, `simulate --patient`); the caller checks the fields with `parsePatient`. Errors
+ * name the command, the flag and the file.
  */
 export function readPatientJson(command: string, text: string, cwd: string): unknown {
-  let source = text;
-  if (text.startsWith("@")) {
-    try {
-      source = readFileSync(resolve(cwd, text.slice(1)), "utf8");
-    } catch (error) {
-      throw new InputError(`pnen-sim ${command}: --patient: cannot read ${text.slice(1)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  if (!text.startsWith("@")) return parseJsonInput(text, `pnen-sim ${command}: --patient`);
+  const file = text.slice(1);
+  let bytes: Buffer;
   try {
-    return JSON.parse(source) as unknown;
+    bytes = readFileSync(resolve(cwd, file));
   } catch (error) {
-    throw new InputError(`pnen-sim ${command}: --patient: not valid JSON${text.startsWith("@") ? ` in ${text.slice(1)}` : ""}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(`pnen-sim ${command}: --patient: cannot read ${shownValue(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  return parseJsonInput(bytes, `pnen-sim ${command}: --patient ${shownValue(file)}`);
 }

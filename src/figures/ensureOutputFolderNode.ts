@@ -58,3 +58,17 @@ function makeFolder(folder: string): string[] {
   }
   return missing;
 }
+
+/**
+ * Removes the folders {@link ensureOutputFolderNode} created (innermost first), each only if it is empty: a run
+ * that failed before writing leaves the disk as it found it. Never throws.
+ */
+export function removeCreatedFoldersNode(created: readonly string[]): void {
+  for (const path of [...created].reverse()) {
+    try {
+      rmdirSync(path);
+    } catch {
+      return;
+    }
+  }
+}

@@ -5,6 +5,7 @@ import type { RegistryFile } from "../evidence/RegistryFile.js";
 import { curveIpdPattern } from "../evidence/EvidenceCurve.js";
 import { parseRegistry } from "../evidence/parseRegistry.js";
 import { InputError } from "../util/InputError.js";
+import { parseJsonInput } from "./parseJsonInput.js";
 import { dataDir } from "./projectRoot.js";
 import { readNumberColumnsCsv } from "./readNumberColumnsCsv.js";
 
@@ -36,17 +37,17 @@ export function readRegistryFiles(dir: string = dataDir()): RegistryFile[] {
     }
     if (folder === "evidence" && names.length === 0) problems.push(`${folder}: no *.json files (expected figures, references, thresholds and treatments)`);
     for (const name of names) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(join(path, name), "utf8");
+        bytes = readFileSync(join(path, name));
       } catch (error) {
         problems.push(`${folder}/${name}: cannot read the file (${errorCode(error)})`);
         continue;
       }
       try {
-        files.push({ path: `${folder}/${name}`, content: JSON.parse(text) as unknown });
+        files.push({ path: `${folder}/${name}`, content: parseJsonInput(bytes, `${folder}/${name}`) });
       } catch (error) {
-        problems.push(`${folder}/${name}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        problems.push(error instanceof InputError ? error.message : `${folder}/${name}: not valid JSON: ${String(error)}`);
       }
     }
   }

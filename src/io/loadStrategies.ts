@@ -4,6 +4,7 @@ import { parseStrategy } from "../rules/parseStrategy.js";
 import { ruleThresholds, type RuleThresholds } from "../rules/RuleThresholds.js";
 import type { Strategy } from "../rules/Strategy.js";
 import { InputError } from "../util/InputError.js";
+import { parseJsonInput } from "./parseJsonInput.js";
 import { loadRegistry } from "./loadRegistry.js";
 import { dataDir } from "./projectRoot.js";
 
@@ -20,9 +21,9 @@ export function loadStrategies(dir: string = join(dataDir(), "strategies")): Str
     const label = `strategies/${name}`;
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(join(dir, name), "utf8"));
+      json = parseJsonInput(readFileSync(join(dir, name)), label);
     } catch (error) {
-      problems.push(`${label}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(error instanceof InputError ? error.message : `${label}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       continue;
     }
     try {

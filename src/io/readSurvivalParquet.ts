@@ -1,6 +1,7 @@
 import { parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { InputError } from "../util/InputError.js";
+import { checkParquetPages } from "./checkParquetPages.js";
 import type { SurvivalColumns, SurvivalData, SurvivalReadOptions } from "./SurvivalData.js";
 import { survivalDataFromValues } from "./survivalDataFromValues.js";
 
@@ -30,6 +31,7 @@ export async function parseSurvivalParquet(bytes: Uint8Array, columns: SurvivalC
     wanted.push([flag, name]);
   }
   const rows = Number(metadata.num_rows);
+  checkParquetPages(file, metadata, [...new Set(wanted.map(([, name]) => name))], source);
   const data = new Map<string, unknown[]>();
   try {
     await parquetRead({

@@ -9,18 +9,19 @@ import type { ReportTable } from "./ReportTable.js";
  * Pure; byte-stable for the same document.
  */
 export function reportMarkdown(document: ReportDocument): string {
-  const lines: string[] = [`# ${document.title}`, "", `> **${document.notice}**`, "", `Provenance: ${provenanceLine(document.provenance)}`, "", "## Methods", ""];
-  for (const paragraph of document.methods) lines.push(paragraph, "");
+  const lines: string[] = [`# ${escapeText(document.title)}`, "", `> **${escapeText(document.notice)}**`, "", `Provenance: ${escapeText(provenanceLine(document.provenance))}`, "", "## Methods", ""];
+  // every text is plain text (as report.html escapes it): a scenario description cannot add HTML, links or headings
+  for (const paragraph of document.methods) lines.push(escapeText(paragraph), "");
   lines.push("## Figures", "");
   document.figures.forEach((figure, i) => lines.push(...markdownFigure(figure, i + 1), ""));
-  for (const note of document.notes) lines.push(`*${note}*`, "");
+  for (const note of document.notes) lines.push(`*${escapeText(note)}*`, "");
   lines.push("## Tables", "");
   document.tables.forEach((table, i) => lines.push(...markdownTable(table, i + 1), ""));
   let figureCount = document.figures.length;
   let tableCount = document.tables.length;
   for (const section of document.sections ?? []) {
-    lines.push(`## ${section.title}`, "");
-    for (const paragraph of section.paragraphs) lines.push(paragraph, "");
+    lines.push(`## ${escapeText(section.title)}`, "");
+    for (const paragraph of section.paragraphs) lines.push(escapeText(paragraph), "");
     section.figures.forEach((figure) => {
       figureCount++;
       lines.push(...markdownFigure(figure, figureCount), "");
@@ -38,7 +39,7 @@ export function reportMarkdown(document: ReportDocument): string {
 
 function markdownFigure(figure: ReportDocument["figures"][number], number: number): string[] {
   return [
-    `**Figure ${number}.** ${figure.caption}`,
+    `**Figure ${number}.** ${escapeText(figure.caption)}`,
     "",
     `![Figure ${number}](figures/${figure.name}.png)`,
     "",
@@ -57,3 +58,5 @@ function markdownTable(table: ReportTable, number: number): string[] {
 
 const escapeCell = (text: string) => escapeMarkdown(text).replace(/\|/g, "\\|");
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_[\]<>])/g, "\\$1");
+/** Plain text in Markdown: line breaks become spaces (no new block can start) and Markdown's and HTML's marks are escaped. */
+const escapeText = (text: string) => escapeMarkdown(text.replace(/[ \t]*[\r\n]+[ \t]*/g, " "));

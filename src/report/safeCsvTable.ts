@@ -9,7 +9,7 @@
 export type CsvCellValue = string | number | boolean | null | undefined;
 
 const formulaStart = /^[=+\-@\t\r]/;
-const plainNumber = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const plainNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** One CSV cell. null, undefined and NaN are empty cells (R reads them as NA). */
 export function safeCsvCell(value: CsvCellValue): string {

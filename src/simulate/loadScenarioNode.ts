@@ -4,6 +4,7 @@ import { parseScenario } from "../cohort/parseScenario.js";
 import type { Scenario } from "../cohort/Scenario.js";
 import { dataDir } from "../io/projectRoot.js";
 import { InputError } from "../util/InputError.js";
+import { parseJsonInput } from "../io/parseJsonInput.js";
 
 /** Where a `--scenario NAME|FILE` argument points: a file path (has a slash or ends in .json) or a name in data/scenarios/. */
 export function scenarioPath(nameOrFile: string, cwd: string): string {
@@ -24,12 +25,13 @@ export function loadScenarioNode(nameOrFile: string, cwd: string, knownStrategie
     const known = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json")).map((f) => f.slice(0, -5)) : [];
     throw new InputError(`scenario '${nameOrFile}': file ${path} not found (built-in scenarios: ${known.join(", ") || "none"}; or give a path to a JSON file)`);
   }
-  const text = readFileSync(path, "utf8");
-  let document: unknown;
+  let bytes: Buffer;
   try {
-    document = JSON.parse(text);
+    bytes = readFileSync(path);
   } catch (error) {
-    throw new InputError(`${path}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(`scenario '${nameOrFile}': cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  const text = bytes.toString("utf8");
+  const document = parseJsonInput(bytes, path);
   return { scenario: parseScenario(document, path, knownStrategies, knownSourceIds), path, text };
 }

@@ -15,6 +15,9 @@ import { type ReplicateSummary, replicateModel, summariseReplicates } from "./re
 import { runPlanSummaryNode } from "./runWorkersNode.js";
 import { scenarioHashNode } from "./scenarioHashNode.js";
 import { type SimulationResult, scenarioStrategies, simulationPlan } from "./simulate.js";
+import type { SimulationPlan } from "./simulateRange.js";
+import type { SummaryTables } from "./summaryTables.js";
+import type { RuleThresholds, Strategy } from "../rules/index.js";
 import { type SimulationSummary, summariseTables } from "./summarise.js";
 import { replicateMedianDifferences, withParameterUncertainty } from "./strategyComparisons.js";
 import { writePatientsCsvNode } from "./writePatientsCsvNode.js";
@@ -71,6 +74,17 @@ export interface SimulationRunOptions {
   readonly force?: boolean;
   /** Progress of the phases: "simulate", "write", "replicates". */
   readonly onProgress?: (phase: "simulate" | "write" | "replicates", done: number, total: number) => void;
+  /**
+   * The merge of shards (issue 15, mergeShardsNode): instead of simulating, the summary tables of each replicate
+   * (0 = base case, r = 1 … R with the replicate's plan) merged over the shards, and the base case's patient columns
+   * when the shards carry them (null: no patients file is written). Everything after is the same code.
+   */
+  readonly fromShards?: {
+    readonly tables: (plan: SimulationPlan<Strategy, RuleThresholds>, replicate: number) => SummaryTables;
+    readonly result: (plan: SimulationPlan<Strategy, RuleThresholds>) => SimulationResult | null;
+  };
+  /** Extra fields of manifest.json (e.g. the shards a merged run was made of). */
+  readonly manifestFields?: Readonly<Record<string, unknown>>;
 }
 
 /** What {@link runSimulationNode} produced (summary.json is `{...summary, calibration, replicates?}`). */
@@ -144,7 +158,12 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
     const calibrated = calibrateWithCacheNode(scenario, seed, context, strategies, dataHash, options.calibrationCache === undefined ? calibrationCacheFolderNode() : options.calibrationCache);
     const plan = simulationPlan(scenario, strategies, { n: options.n, seed, model: calibrated.model }, context);
     // chunks are simulated and summarised (summary tables) on the workers; the columns are kept only for the patients file
-    const { result, tables } = await runPlanSummaryNode(plan, context.assignPathway, workers, { keepColumns: withPatients, onProgress: (done, total) => options.onProgress?.("simulate", done, total) });
+    // or, for a merge of shards (issue 15), the shards' merged tables and patient columns
+    const fromShards = options.fromShards;
+    const { result, tables } = fromShards === undefined
+      ? await runPlanSummaryNode(plan, context.assignPathway, workers, { keepColumns: withPatients, onProgress: (done, total) => options.onProgress?.("simulate", done, total) })
+      : { result: fromShards.result(plan), tables: fromShards.tables(plan, 0) };
+    const writesPatients = result !== null;
     // --- patients file format (issue 14): csv, arrow or parquet; the file carries the provenance ---
     const patientsFile = `patients.${format}`;
     const writePatients = (path: string, result: SimulationResult): string => {
@@ -165,8 +184,8 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
       if (replicateCount > 0) {
         for (let r = 1; r <= replicateCount; r++) {
           const model = replicateModel(scenario, context, seed, r);
-          const replicate = await runPlanSummaryNode({ ...plan, model }, context.assignPathway, workers, { keepColumns: false });
-          summaries.push(summariseTables(replicate.tables, { scenario: scenario.name, seed, model }));
+          const replicateTables = fromShards === undefined ? (await runPlanSummaryNode({ ...plan, model }, context.assignPathway, workers, { keepColumns: false })).tables : fromShards.tables({ ...plan, model }, r);
+          summaries.push(summariseTables(replicateTables, { scenario: scenario.name, seed, model }));
           options.onProgress?.("replicates", r, replicateCount);
         }
         replicates = summariseReplicates(summaries);
@@ -187,17 +206,18 @@ export async function runSimulationNode(options: SimulationRunOptions): Promise<
         replicates: replicateCount,
         workers,
         strategies: tables.strategies,
+        ...options.manifestFields,
         command: options.command ?? null,
         started: started.toISOString(),
         finished: new Date().toISOString(),
-        files: [...(withPatients ? [patientsFile] : []), "summary.json", "manifest.json"],
-        sha256: { ...(withPatients && { [patientsFile]: patientsSha256 }), "summary.json": createHash("sha256").update(summaryText).digest("hex") },
+        files: [...(writesPatients ? [patientsFile] : []), "summary.json", "manifest.json"],
+        sha256: { ...(writesPatients && { [patientsFile]: patientsSha256 }), "summary.json": createHash("sha256").update(summaryText).digest("hex") },
       };
       if (set !== undefined) {
         // a SIGINT/SIGTERM that arrived during the (synchronous) writing is handled here, before the commit point
         await new Promise((resolve) => setImmediate(resolve));
         set.writeFile("summary.json", summaryText);
-        set.commit([...(withPatients ? [patientsFile] : []), "summary.json"], `${JSON.stringify(manifest, null, 2)}\n`);
+        set.commit([...(writesPatients ? [patientsFile] : []), "summary.json"], `${JSON.stringify(manifest, null, 2)}\n`);
       }
       return { scenario, scenarioPath: path, result, summary: { ...summary, comparisons }, calibration, replicates, manifest, out: out ?? null };
     }

@@ -1,6 +1,6 @@
 import { describeValue, type FieldSpec, fieldExpectation, maximumEcho, keyProblems, type ObjectField, validateField } from "../cohort/fieldSpec.js";
 import { InputError } from "../util/InputError.js";
-import { maximumTrialSize, sequentialSpec, trialDesignSpec } from "./trialDesignSpec.js";
+import { maximumSimulations, maximumTrialSize, sequentialSpec, trialDesignSpec } from "./trialDesignSpec.js";
 import { isSpendingFamily, type SpendingFamily } from "./spendingFunction.js";
 import {
   dropoutRateFromAnnualProportion,
@@ -50,7 +50,7 @@ export const designDefaults = {
  * futility: null | "obf" | {spending, gamma} | {z: [one per interim]}, targetPower (null)}; see
  * {@link parseSequential}.
  */
-export { maximumTrialSize };
+export { maximumSimulations, maximumTrialSize };
 
 const fields = trialDesignSpec.fields;
 const armFields = fields.arms.items.fields;

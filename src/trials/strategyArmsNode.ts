@@ -25,7 +25,7 @@ export function resolveStrategyArmsNode(design: TrialDesign, options: { readonly
   const wanted = [...new Set(strategyArms.map((arm) => (arm.survival.kind === "strategy" ? arm.survival.strategy : "")))];
   const unknown = wanted.filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new InputError(`trial design: unknown strateg${unknown.length === 1 ? "y" : "ies"} ${unknown.map((id) => `'${id}'`).join(", ")}; known: ${known.join(", ")}`);
-  const { scenario } = loadScenarioNode(design.scenario ?? "default", options.cwd, known);
+  const { scenario } = loadDesignScenario(design.scenario ?? "default", options.cwd, known);
   const uncensored = { ...scenario, strategies: wanted, referenceStrategy: wanted[0], followUp: { ...scenario.followUp, accrualMonths: 0, additionalFollowUpMonths: undefined, lossToFollowUpPerYear: 0 } } as typeof scenario;
   const result = simulate(uncensored, strategies, { n: options.patients ?? 20_000 }, context);
   const arms = design.arms.map((arm) => {
@@ -37,4 +37,15 @@ export function resolveStrategyArmsNode(design: TrialDesign, options: { readonly
     return { ...arm, survival: empiricalArmSpec(endpoint === "pfs" ? columns.pfsMonths : columns.osMonths, endpoint === "pfs" ? columns.pfsEvent : columns.osEvent, source) };
   });
   return { ...design, arms };
+}
+
+/** The design's scenario; an error in it names the design's `scenario` field first (the file may be any file). */
+function loadDesignScenario(nameOrFile: string, cwd: string, known: readonly string[]): ReturnType<typeof loadScenarioNode> {
+  try {
+    return loadScenarioNode(nameOrFile, cwd, known);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const [first, ...rest] = error.message.split("\n");
+    throw new InputError(`trial design: scenario: the scenario it names cannot be used: ${first}`, rest.map((line) => line.replace(/^ {2}- /, "")));
+  }
 }

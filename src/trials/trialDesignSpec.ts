@@ -8,6 +8,9 @@ import { Multiplicities, TestKinds, TrialEndpoints } from "./TrialDesign.js";
  */
 export const maximumTrialSize = 200_000;
 
+/** The most simulated trials one power run may ask for (each is a whole trial; 1,000,000 already takes hours). */
+export const maximumSimulations = 1_000_000;
+
 /** A number > 0, in the words of the design messages ("expected a positive number"). */
 const positive = (description: string) => ({ kind: "number", exclusiveMinimum: 0, expected: "a positive number", description }) as const;
 const atLeastZero = (description: string) => specField.number({ description, minimum: 0 });
@@ -135,7 +138,7 @@ export const trialDesignSpec = specField.object(
     ),
     alpha: specField.number({ description: "Two-sided significance level", exclusiveMinimum: 0, exclusiveMaximum: 1, optional: true, default: 0.05 }),
     multiplicity: { kind: "enum", values: Multiplicities, expected: `one of ${Multiplicities.join(", ")}`, description: "Adjustment for more than one comparison with the control", optional: true, default: "bonferroni" },
-    sims: specField.integer({ description: "Simulated trials", minimum: 1, optional: true, default: 2000 }),
+    sims: specField.integer({ description: "Simulated trials (at most 1,000,000: each is a whole trial)", minimum: 1, maximum: maximumSimulations, optional: true, default: 2000 }),
     seed: specField.anyOf([specField.number({ description: "a number" }), specField.string({ description: "a string" })], { description: "Seed of the simulated trials", optional: true, default: 1, expected: "a number or a string" }),
     sequential: { ...sequentialSpec, optional: true, nullable: true },
   },

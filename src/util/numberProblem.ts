@@ -1,3 +1,6 @@
+import { decimalNumber } from "../io/decimalNumber.js";
+import { shownValue } from "./shownValue.js";
+
 /** The bounds a typed number must satisfy (all optional; `integer` also rejects 1.5). */
 export interface NumberCheck {
   readonly integer?: boolean;
@@ -14,7 +17,8 @@ export interface NumberCheck {
  * at the input on the page. Browser-safe.
  */
 export function numberProblem(text: string, check: NumberCheck = {}): string | null {
-  const number = Number(text);
+  // decimal notation only: Number() would also read "0x12C" as 300, "0b1" and "0o7"
+  const number = decimalNumber(text);
   const expected = [
     check.integer ? "an integer" : "a number",
     check.min !== undefined ? `>= ${check.min}` : "",
@@ -32,5 +36,5 @@ export function numberProblem(text: string, check: NumberCheck = {}): string | n
     (check.max !== undefined && number > check.max) ||
     (check.exclusiveMin !== undefined && number <= check.exclusiveMin) ||
     (check.exclusiveMax !== undefined && number >= check.exclusiveMax);
-  return bad ? `expected ${expected}, got '${text}'` : null;
+  return bad ? `expected ${expected}, got '${shownValue(text)}'` : null;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { InputError } from "../util/InputError.js";
+import { parseJsonInput } from "../io/parseJsonInput.js";
 import { type TrialFile, type TrialFileVocabulary, parseTrialFile } from "./parseTrialFile.js";
 
 /**
@@ -23,9 +24,9 @@ export function loadTrialFilesNode(path: string, cwd: string, vocabulary: TrialF
     const shown = relative(cwd, file) || file;
     let document: unknown;
     try {
-      document = JSON.parse(readFileSync(file, "utf8"));
+      document = parseJsonInput(readFileSync(file), shown);
     } catch (error) {
-      problems.push(`${shown}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(error instanceof InputError ? error.message : `${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       continue;
     }
     try {

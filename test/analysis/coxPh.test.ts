@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { coxPh } from "../../src/analysis/coxPh.js";
 import { logRank } from "../../src/analysis/logRank.js";
@@ -54,4 +55,29 @@ describe("coxPh", () => {
   it("coxPh(time, event, {}) rejects a model without terms", () => {
     expect(() => coxPh([1, 2], [1, 1], {})).toThrow("coxPh requires at least one term");
   });
+});
+
+describe("coxPh on completely separated groups (R's step halving, 'Ran out of iterations', 'coefficient may be infinite')", () => {
+  interface SeparationCase {
+    name: string; ties: "efron" | "breslow"; time: number[]; event: number[]; group: string[];
+    coefficient: number; standardError: number; logLikelihood: number[]; iterations: number; warnings: string[];
+  }
+  // written by test/fixtures/r/make-cox-separation-fixtures.R: coxph(Surv(time, event) ~ factor(group), ties = ties)
+  const cases = JSON.parse(readFileSync(new URL("../fixtures/r/cox-separation/cases.json", import.meta.url), "utf8")) as SeparationCase[];
+  for (const reference of cases) {
+    const ranOut = reference.warnings.includes("Ran out of iterations and did not converge");
+    const infinite = reference.warnings.some((w) => w.includes("coefficient may be infinite"));
+    it(`coxPh(time, event, {group}, {ties: "${reference.ties}"}) matches coxph's estimate, iterations and ${ranOut ? "'Ran out of iterations'" : "'coefficient may be infinite'"} on ${reference.name}`, () => {
+      const result = coxPh(reference.time, reference.event, { group: reference.group }, { ties: reference.ties });
+      // the iterate R stops at, step for step (one Newton step more or less moves the coefficient by about 1)
+      expect(result.iterations).toBe(reference.iterations);
+      expect(result.coefficients[0]).toBeCloseTo(reference.coefficient, 6);
+      // the variance is ~1/exp(-β): equal to R's in 7 significant digits
+      expect(Math.abs(result.standardErrors[0]! / reference.standardError - 1)).toBeLessThan(1e-6);
+      expect(result.logLikelihood[0]).toBeCloseTo(reference.logLikelihood[0]!, 9);
+      expect(result.logLikelihood[1]).toBeCloseTo(reference.logLikelihood[1]!, 8);
+      expect(result.converged).toBe(!ranOut);
+      expect(result.possiblyInfinite).toEqual(infinite ? [0] : []);
+    });
+  }
 });

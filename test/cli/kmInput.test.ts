@@ -247,7 +247,7 @@ describe("km input defects of issues 19 and 20 (regression tests named after eac
   it("--input '' gave ': cannot read the file (EISDIR)': now it says what was expected, and a folder is named as one", async () => {
     const empty = await run(["km", "--input", "", "--time", "t", "--event", "e"]);
     expect(empty.code).toBe(2);
-    expect(empty.stderr.trim()).toBe("pnen-sim km: --input: expected a file name, or - for standard input, got an empty value");
+    expect(empty.stderr.trim()).toBe("pnen-sim km: --input: expected a value, got an empty value");
     mkdirSync(join(folder, "a-folder"), { recursive: true });
     expect((await run(["km", "--input", "a-folder", "--time", "t", "--event", "e"])).stderr.trim()).toBe("a-folder: cannot read the file (it is a folder, expected a file)");
   });

@@ -55,7 +55,7 @@ describe("pnen-sim reconstruct", () => {
       [["reconstruct", "--curve", "curve.csv", "--risk-table", "late-risk.csv", "--out", "c.csv"], "late-risk.csv: row 2 (line 3): time 7 is after the curve's last point (time 5)"],
       [["reconstruct", "--curve", "curve.csv", "--out", "d.csv"], "pnen-sim reconstruct: give --risk-table FILE (the numbers at risk under the plot) or --n N"],
       [["reconstruct", "--curve", "curve.csv", "--n", "5", "--events", "6", "--out", "e.csv"], "pnen-sim reconstruct: the total number of events must be a whole number from 0 to 5"],
-      [["reconstruct", "--curve", "curve.csv", "--n", "2.5", "--out", "f.csv"], "pnen-sim reconstruct: --n: expected an integer >= 1, got '2.5'"],
+      [["reconstruct", "--curve", "curve.csv", "--n", "2.5", "--out", "f.csv"], "pnen-sim reconstruct: --n: expected an integer >= 1 <= 10000000, got '2.5'"],
       [["reconstruct", "--curve", "curve.csv", "--n", "5", "--out", "g.txt"], "--out: expected a file name ending in .csv"],
     ];
     for (const [args, message] of cases) {

@@ -75,7 +75,8 @@ describe("pnen-sim validate", () => {
     expect(err).toContain("published.os.hr: expected lower <= estimate <= upper, got 0.73, 0.94, 0.5");
     expect(err).toMatch(/bad\/broken\.json: not valid JSON/);
     expect(err).not.toMatch(/\n\s+at /);
-    expect(readdirSync(join(folder, "never"))).toEqual([]);
+    // the --out folder made for the run is removed again (nothing was written into it)
+    expect(readdirSync(folder)).not.toContain("never");
   });
 
   it("main(['validate', bad flags]) exits 2 with a message naming the flag", async () => {

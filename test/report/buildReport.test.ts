@@ -50,6 +50,15 @@ describe("buildReport(input)", () => {
     expect(reportMarkdown(buildReport(input))).toBe(md);
   });
 
+  it("reportMarkdown(document) copied raw HTML and links from the scenario description: now plain text, as reportHtml escapes it", () => {
+    const hostile = "<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n# Injected heading";
+    const withHtml = buildReport({ ...input, scenario: { ...input.scenario, description: hostile } });
+    const md = reportMarkdown(withHtml);
+    expect(md).not.toMatch(/(?<!\\)<(script|img)|(?<!\\)\]\(javascript:|\n# Injected/);
+    expect(md).toContain("\\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> # Injected heading");
+    expect(reportHtml(withHtml)).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
   it("reportHtml(document) is one escaped page with the SVG figures and the same tables", () => {
     const html = reportHtml(document);
     expect(html.startsWith("<!doctype html>")).toBe(true);

@@ -72,7 +72,7 @@ describe("parseTrialDesign(json, source)", () => {
         "dropout.annualProportion: expected a number >= 0 and < 1, got 1.5",
         "test.type: expected one of logrank, stratified-logrank, cox-wald, rmst, got \"wilcoxon\"",
         "alpha: expected a number > 0 and < 1, got 0",
-        "sims: expected an integer >= 1, got 0",
+        "sims: expected an integer >= 1 and <= 1000000, got 0",
         expect.stringMatching(/^extra: unknown field/),
       ]),
     );

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Command, CommandIO } from "../Command.js";
 import { parseFlags } from "../parseFlags.js";
 import { InputError } from "../../util/InputError.js";
+import { shownValue } from "../../util/shownValue.js";
 import type { EvidenceRegistry } from "../../evidence/EvidenceRegistry.js";
 import type { EvidenceFigure } from "../../evidence/EvidenceFigure.js";
 import type { EvidenceCurve } from "../../evidence/EvidenceCurve.js";
@@ -182,7 +183,15 @@ type Found =
 
 function findRecord(registry: EvidenceRegistry, id: string): Found {
   const reference = /^(?:ref(?:erence)?[:#]?)?(\d+)$/i.exec(id.trim());
-  if (reference !== null) return { kind: "references", record: registry.reference(Number(reference[1])) };
+  if (reference !== null) {
+    // the message names the flag and the number as typed (a 17-digit number would be rounded by Number())
+    try {
+      return { kind: "references", record: registry.reference(Number(reference[1])) };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError(`pnen-sim evidence: --id: ${error.message.replace(/^unknown reference number \d+/, `unknown reference number ${shownValue(reference[1]!)}`)}`);
+    }
+  }
   const figure = registry.figures.find((r) => r.id === id);
   if (figure !== undefined) return { kind: "figures", record: figure };
   const threshold = registry.thresholds.find((r) => r.id === id);

@@ -5,7 +5,7 @@ import { figurePathNode } from "../../figures/figurePathNode.js";
 import { powerCurveSpec } from "../../figures/powerCurveSpec.js";
 import { writeFigure } from "../../figures/renderNode.js";
 import type { SampleSizeResult } from "../../trials/findSampleSize.js";
-import { maximumAllocationRatio, maximumTrialSize, parseTrialDesign } from "../../trials/parseTrialDesign.js";
+import { maximumAllocationRatio, maximumSimulations, maximumTrialSize, parseTrialDesign } from "../../trials/parseTrialDesign.js";
 import { researchUseNotice } from "../../report/researchUseNotice.js";
 import { packageVersion } from "../main.js";
 import { powerCurve } from "../../trials/powerCurve.js";
@@ -20,6 +20,7 @@ import type { SequentialSurvivalPlan } from "../../trials/sequentialSurvivalPlan
 import { simulateSequential, type SequentialSimulation } from "../../trials/simulateSequential.js";
 import { applySequentialFlags, sequentialFlagOptions, sequentialHelp, sequentialJson, sequentialText } from "./powerSequential.js";
 import { InputError } from "../../util/InputError.js";
+import { parseJsonInput } from "../../io/parseJsonInput.js";
 import type { Command } from "../Command.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
 
@@ -177,25 +178,19 @@ function designFromFlags(values: Values, cwd: string): TrialDesign {
     ...design,
     n: numberFlag("power", "n", text("n"), design.n, { integer: true, min: 2, max: maximumTrialSize }),
     alpha: numberFlag("power", "alpha", text("alpha"), design.alpha, { exclusiveMin: 0, exclusiveMax: 1 }),
-    sims: numberFlag("power", "sims", text("sims"), design.sims, { integer: true, min: 1 }),
+    sims: numberFlag("power", "sims", text("sims"), design.sims, { integer: true, min: 1, max: maximumSimulations }),
     seed: seedText === undefined ? design.seed : Number.isFinite(Number(seedText)) && seedText.trim() !== "" ? Number(seedText) : seedText,
   };
 }
 
 function readDesign(path: string): TrialDesign {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
     throw new InputError(`pnen-sim power: --design: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${path}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return parseTrialDesign(json, path);
+  return parseTrialDesign(parseJsonInput(bytes, path), path);
 }
 
 /** The JSON printed by --json: the issue's keys first, then the rest of the result. */

@@ -67,8 +67,8 @@ export const reconstructCommand: Command = {
     if (values["risk-table"] === undefined && values.n === undefined) {
       throw new InputError("pnen-sim reconstruct: give --risk-table FILE (the numbers at risk under the plot) or --n N (the patients at time 0)");
     }
-    const n = values.n === undefined ? undefined : numberFlag("reconstruct", "n", values.n, 0, { integer: true, min: 1 });
-    const events = values.events === undefined ? undefined : numberFlag("reconstruct", "events", values.events, 0, { integer: true, min: 0 });
+    const n = values.n === undefined ? undefined : numberFlag("reconstruct", "n", values.n, 0, { integer: true, min: 1, max: 10_000_000 });
+    const events = values.events === undefined ? undefined : numberFlag("reconstruct", "events", values.events, 0, { integer: true, min: 0, max: 10_000_000 });
     const tolerance = numberFlag("reconstruct", "tolerance", values.tolerance, 0.02, { min: 0, exclusiveMax: 0.5 });
     const timeTolerance = numberFlag("reconstruct", "time-tolerance", values["time-tolerance"], 0.01, { min: 0, exclusiveMax: 0.5 });
     const out = resolve(io.cwd, values.out!);

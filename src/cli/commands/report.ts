@@ -52,7 +52,7 @@ export const reportCommand: Command = {
     if (!values.validate && (values.trials !== undefined || values["validation-n"] !== undefined)) throw new InputError("pnen-sim report: --trials and --validation-n need --validate (see 'pnen-sim report --help')");
     const validationPatientsPerArm = numberFlag("report", "validation-n", values["validation-n"], 100_000, { integer: true, min: 100, max: 10_000_000 });
     if (values.scenario === undefined) throw new InputError("pnen-sim report: --scenario NAME|FILE is required (see 'pnen-sim report --help')");
-    const n = values.n === undefined ? undefined : numberFlag("report", "n", values.n, 0, { integer: true, min: 1 });
+    const n = values.n === undefined ? undefined : numberFlag("report", "n", values.n, 0, { integer: true, min: 1, max: 100_000_000 });
     const seed = values.seed === undefined ? undefined : numberFlag("report", "seed", values.seed, 0, { integer: true, min: 0, max: 4294967295 });
     const replicates = numberFlag("report", "replicates", values.replicates, 0, { integer: true, min: 0, max: 10000 });
     const written = await runReportNode({

@@ -3,6 +3,8 @@ import { scenarioJsonSchema } from "../../cohort/scenarioJsonSchema.js";
 import { defaultCalibrationCohortSize } from "../../simulate/calibrateOutcomeModel.js";
 import { PatientsFormats, type PatientsFormat, runSimulationNode } from "../../simulate/runSimulationNode.js";
 import { InputError } from "../../util/InputError.js";
+import { runShardNode } from "../../simulate/runShardNode.js";
+import { parseShardFlag } from "../../simulate/shardRange.js";
 import type { SimulationSummary } from "../../simulate/summarise.js";
 import type { Command, CommandIO } from "../Command.js";
 import { numberFlag, parseFlags } from "../parseFlags.js";
@@ -11,7 +13,7 @@ import { runSimulatePatient } from "./simulatePatient.js";
 const help = `pnen-sim simulate — simulate a cohort under each strategy of a scenario
 
 Usage: pnen-sim simulate [--scenario NAME|FILE] [--n N] [--seed S] [--out DIR] [--workers K] [--replicates R]
-                         [--format csv|arrow|parquet] [--no-patients]
+                         [--format csv|arrow|parquet] [--no-patients] [--shard K/N]
        pnen-sim simulate --patient JSON|@FILE [--draws N] [--scenario NAME|FILE] [--seed S] [--json]
        pnen-sim simulate --schema
 
@@ -38,7 +40,15 @@ Flags:
                         Parquet keep full-precision months, code text as dictionaries and carry the version,
                         scenario hash and seed in their metadata
   --no-patients         summary only: no patients file; the run streams in chunks of 65,536 patients, so memory
-                        is the summary's tables (about 84 bytes per patient for 4 strategies), not the columns
+                        is the summary's tables (about 84 bytes per patient for 4 strategies), not the columns;
+                        with --shard: a shard without patient rows (the merge then writes no patients file)
+  --shard K/N           run only the K-th of N parts of the run (whole blocks of 4,096 patients under the base
+                        case and the replicates, dealt out evenly) and write a shard folder (DIR, default
+                        reports/shards/K-of-N): shard.json (version, scenario hash, seed, n, K, N), tables.bin
+                        (the summary's sufficient statistics: sorted event and censoring times per strategy and
+                        endpoint, counts, Monte Carlo batches) and columns.bin (the patient rows). 'pnen-sim
+                        merge' turns the N shard folders into this command's files, byte for byte; 'pnen-sim
+                        slurm' runs the shards as a Slurm job array. --format is the merge's
   --force               run even when the run's estimated peak memory exceeds the memory available (by default
                         such a run is refused before it starts, naming a --n that fits; the estimate is a model
                         fitted to measured runs, see README Performance; PNEN_SIM_MEMORY_LIMIT_MB=M sets the limit)
@@ -108,7 +118,7 @@ export function table(summary: SimulationSummary): string {
   const rows = summary.strategies.map((s) => {
     const c = summary.comparisons.find((x) => x.strategy === s.strategy);
     const hr = c?.os.hazardRatio ?? null;
-    const hrCell = c === undefined ? "reference" : hr === null ? "no difference (see note)" : `${hr.estimate?.toFixed(3)} (${limits(hr.monteCarlo.lower, hr.monteCarlo.upper, 3)})`;
+    const hrCell = c === undefined ? "reference" : hr === null ? "no difference (see note)" : hr.estimate === null || hr.estimate === undefined ? "not estimable" : `${hr.estimate.toFixed(3)} (${limits(hr.monteCarlo.lower, hr.monteCarlo.upper, 3)})`;
     const changed = c === undefined ? "—" : `${(100 * c.modelDiffers.share).toFixed(1)}%`;
     const parameter = hr?.parameter == null ? (c === undefined ? "—" : "NA") : limits(hr.parameter.lower, hr.parameter.upper, 3);
     return [s.strategy, String(s.n), formatEstimate(s.pfs.median), formatEstimate(s.os.median), changed, hrCell, ...(withReplicates ? [parameter] : [])];
@@ -119,7 +129,7 @@ export function table(summary: SimulationSummary): string {
   const notes = summary.comparisons.filter((c) => c.note !== null).map((c) => `Note, ${c.strategy}: ${c.note}`);
   const changedRows = summary.comparisons.filter((c) => c.os.changed !== null).map((c) => {
     const x = c.os.changed!;
-    return `  ${c.strategy}: ${x.patients.toLocaleString("en-US")} patients (${(100 * c.modelDiffers.share).toFixed(1)}%): median OS ${x.medians.strategy?.toFixed(1) ?? "not reached"} vs ${x.medians.reference?.toFixed(1) ?? "not reached"} months, HR ${x.hazardRatio.estimate?.toFixed(3)} (MC ${limits(x.hazardRatio.monteCarlo.lower, x.hazardRatio.monteCarlo.upper, 3)})`;
+    return `  ${c.strategy}: ${x.patients.toLocaleString("en-US")} patients (${(100 * c.modelDiffers.share).toFixed(1)}%): median OS ${x.medians.strategy?.toFixed(1) ?? "not reached"} vs ${x.medians.reference?.toFixed(1) ?? "not reached"} months, HR ${x.hazardRatio.estimate?.toFixed(3) ?? "not estimable"} (MC ${limits(x.hazardRatio.monteCarlo.lower, x.hazardRatio.monteCarlo.upper, 3)})`;
   });
   return [
     ...lines,
@@ -148,6 +158,7 @@ export const simulateCommand: Command = {
       replicates: { type: "string" },
       schema: { type: "boolean", default: false },
       format: { type: "string", default: "csv" },
+      shard: { type: "string" },
       "no-patients": { type: "boolean", default: false },
       force: { type: "boolean", default: false },
       patient: { type: "string" },
@@ -180,6 +191,23 @@ export const simulateCommand: Command = {
     const replicates = numberFlag("simulate", "replicates", values.replicates, 0, { integer: true, min: 0, max: 10000 });
     const n = values.n === undefined ? undefined : numberFlag("simulate", "n", values.n, 0, { integer: true, min: 1, max: 100_000_000 });
     const seed = values.seed === undefined ? undefined : numberFlag("simulate", "seed", values.seed, 0, { integer: true, min: 0, max: 4294967295 });
+    // --- shards (issue 15): one part of the run, written as a shard folder for pnen-sim merge ---
+    if (values.shard !== undefined) {
+      const { shard, shards } = parseShardFlag(values.shard);
+      const bar = progressBar(io, `shard ${shard}/${shards}`);
+      const manifest = runShardNode({
+        scenario: values.scenario, cwd: io.cwd, n, seed, replicates, shard, shards, patients: !values["no-patients"],
+        out: resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`),
+        command: ["pnen-sim", "simulate", ...args].join(" "),
+        onProgress: bar.update,
+      });
+      bar.finish();
+      const parts = manifest.parts.map((p) => `${p.replicate === 0 ? "base case" : `replicate ${p.replicate}`} patients ${(p.first + 1).toLocaleString("en-US")}–${(p.first + p.count).toLocaleString("en-US")} (${p.blocks} blocks)`);
+      io.stdout(`Shard ${shard}/${shards} of scenario ${manifest.scenario.name} (seed ${manifest.seed}, n ${manifest.n.toLocaleString("en-US")}${replicates > 0 ? `, ${replicates} replicates` : ""}): ${parts.length <= 3 ? parts.join("; ") : `${parts[0]}; … ${parts.length - 2} more …; ${parts[parts.length - 1]}`}\n`);
+      io.stdout(`Wrote ${resolve(io.cwd, values.out ?? `reports/shards/${shard}-of-${shards}`)}/shard.json, tables.bin${manifest.columns === null ? "" : ", columns.bin"}; combine the shards with: pnen-sim merge SHARD_DIR... --out DIR\n`);
+      return 0;
+    }
+    // --- end of shards ---
     const bars = { simulate: progressBar(io, "simulate"), replicates: progressBar(io, "replicates") };
     const run = await runSimulationNode({
       scenario: values.scenario,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
-import { ensureOutputFolderNode } from "../../figures/ensureOutputFolderNode.js";
+import { ensureOutputFolderNode, removeCreatedFoldersNode } from "../../figures/ensureOutputFolderNode.js";
 import { formatEstimateInterval, formatNumberOrNR } from "../../figures/formatStatistics.js";
 import { validationPlotSpec } from "../../figures/validationPlotSpec.js";
 import { writeFileAtomic } from "../../io/writeFileAtomic.js";
@@ -108,9 +108,16 @@ export const validateCommand: Command = {
     const patientsPerArm = numberFlag("validate", "n", values.n, defaultValidationPatientsPerArm, { integer: true, min: 100, max: 10_000_000 });
     const seed = values.seed === undefined ? undefined : numberFlag("validate", "seed", values.seed, 0, { integer: true, min: 0, max: 4294967295 });
     const folder = values.out === undefined ? undefined : resolve(io.cwd, values.out);
-    if (folder !== undefined) ensureOutputFolderNode(folder, "pnen-sim validate: output folder (--out)");
+    const created = folder === undefined ? undefined : ensureOutputFolderNode(folder, "pnen-sim validate: output folder (--out)");
     const started = new Date();
-    const run = runValidationNode({ trials: values.trials ?? join(dataDir(), "validation"), cwd: io.cwd, scenario: values.scenario, seed, patientsPerArm });
+    let run: ValidationRun;
+    try {
+      run = runValidationNode({ trials: values.trials ?? join(dataDir(), "validation"), cwd: io.cwd, scenario: values.scenario, seed, patientsPerArm });
+    } catch (error) {
+      // bad trial files or scenario: nothing was written, so the --out folder made for it goes too
+      if (folder !== undefined) removeCreatedFoldersNode(created ?? []);
+      throw error;
+    }
     const json = `${JSON.stringify({ provenance: run.provenance, trials: run.trials, summary: run.summary, notice: researchUseNotice }, null, 2)}\n`;
     io.stdout(values.json ? json : `${validationTable(run)}\n\nEmulated with ${patientsPerArm.toLocaleString("en-US")} simulated patients per arm (seed ${run.provenance.seed}, scenario ${run.provenance.scenario}, evidence set ${run.provenance.evidenceSet}, ${run.provenance.structure} structure); the predicted HR's range is that of emulated trials of the published size.\n${researchUseNotice}\n`);
     if (folder !== undefined) {
