@@ -25,3 +25,16 @@ export function schoenfeldPower(events: number, hazardRatio: number, alpha: numb
   const drift = Math.sqrt(events * treatmentFraction * (1 - treatmentFraction)) * Math.abs(Math.log(hazardRatio));
   return standardNormalCdf(drift - critical) + standardNormalCdf(-drift - critical);
 }
+
+/**
+ * Schoenfeld's power of the one-sided test for a benefit of the treatment (hazard ratio below 1) at level
+ * α/2: Φ(−log HR · √(D p (1 − p)) − z_{1−α/2}). For a harmful treatment (HR > 1) the drift points away from
+ * the bound and the power falls below α/2 (rpact's getPowerSurvival with a one-sided one-look design and
+ * directionUpper = FALSE). O(1).
+ */
+export function schoenfeldBenefitPower(events: number, hazardRatio: number, alpha: number, treatmentFraction: number): number {
+  const critical = inverseNormalCdf(1 - alpha / 2);
+  if (!(events > 0)) return alpha / 2;
+  const drift = -Math.sqrt(events * treatmentFraction * (1 - treatmentFraction)) * Math.log(hazardRatio);
+  return standardNormalCdf(drift - critical);
+}

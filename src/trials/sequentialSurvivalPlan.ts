@@ -11,7 +11,7 @@ import { sequentialCharacteristics, sequentialOutcomeProbabilities, type Sequent
  * A group-sequential survival trial planned analytically, as rpact's `getSampleSizeSurvival` (mode
  * "sample-size": the maximum events and patients for the design's power 1 − β) or `getPowerSurvival`
  * (mode "power": the power of n patients and a maximum of D events) compute it. Events are Schoenfeld's:
- * the log-rank statistic at d events has drift |log HR| √(d r)/(1 + r) for allocation ratio r =
+ * the log-rank statistic for benefit at d events has drift −log HR √(d r)/(1 + r) for allocation ratio r =
  * n_treatment / n_control, and the looks are at shares t_k of the maximum events.
  */
 export interface SequentialSurvivalPlan {
@@ -82,9 +82,13 @@ export type PlanRequest = { readonly kind: "sample-size" } | { readonly kind: "p
  *   both:        look k at the month τ_k when n·ω(τ_k) = t_k D (ω: event probability over accrual, follow-up
  *                and dropout), patients accrued by τ_k, expected events, duration and patients under H0 and H1
  *
- * The efficacy bound on the hazard-ratio scale is exp(∓c_k (1 + r)/√(r D t_k)) (the direction of the
- * design's effect). Validating front end: two arms, a log-rank or Cox test, a hazard ratio ≠ 1. Cost: a
- * few dozen event-probability evaluations per look (closed forms for piecewise-exponential arms).
+ * The test is for a benefit of the treatment whatever the design's effect (rpact's getPowerSurvival with
+ * directionUpper = FALSE): the efficacy bound on the hazard-ratio scale is exp(−c_k (1 + r)/√(r D t_k)) < 1
+ * (two-sided: the harm bound exp(+c_k …) > 1), and the drift is −θ√D when the design's hazard ratio is above
+ * 1, so a one-sided plan then has power below α and a one-sided sample size is refused (InputError naming
+ * sequential.targetPower; rpact's getSampleSizeSurvival instead tests for harm). Two-sided plans are
+ * symmetric. Validating front end: two arms, a log-rank or Cox test, a hazard ratio ≠ 1. Cost: a few dozen
+ * event-probability evaluations per look (closed forms for piecewise-exponential arms).
  */
 export function sequentialSurvivalPlan(resolved: ResolvedDesign, design: GroupSequentialDesign, request: PlanRequest): SequentialSurvivalPlan {
   const problems = planProblems(resolved);
@@ -98,6 +102,13 @@ export function sequentialSurvivalPlan(resolved: ResolvedDesign, design: GroupSe
   if (!(Number.isFinite(hazardRatio) && Math.abs(Math.log(hazardRatio)) > 1e-9)) throw new InputError("sequential design: the arms do not differ (hazard ratio 1): no number of events gives power above alpha");
   const theta = (Math.sqrt(allocationRatio) / (1 + allocationRatio)) * Math.abs(Math.log(hazardRatio));
   const sided = design.spec.sided;
+  // The test is for benefit (rpact's directionUpper = FALSE): the drift is +θ√D when the treatment is better
+  // (HR < 1) and −θ√D when it is worse. A one-sided test then has power below α, so no sample size reaches P.
+  const benefitSign = hazardRatio < 1 ? 1 : -1;
+  if (request.kind === "sample-size" && sided === 1 && benefitSign < 0)
+    throw new InputError("sequential design: no number of patients gives the target power", [
+      `sequential.targetPower (--target-power): the one-sided test is for a benefit of the treatment (hazard ratio below 1), but the design's hazard ratio is ${hazardRatio.toPrecision(4)} > 1 (the treatment is worse), so its power stays below alpha. Plan a two-sided test (sequential.sided 2), or give n and ask for the power; rpact's getSampleSizeSurvival would instead silently test for harm (bounds above 1).`,
+    ]);
   let maxEvents: number;
   let maxN: number;
   let alternative: SequentialOutcomeProbabilities;
@@ -118,7 +129,7 @@ export function sequentialSurvivalPlan(resolved: ResolvedDesign, design: GroupSe
     maxEvents = request.maxEvents;
     maxN = request.n;
     const options = { bothTails: true, limitBounds: false };
-    alternative = sequentialOutcomeProbabilities(design, theta * Math.sqrt(maxEvents), options);
+    alternative = sequentialOutcomeProbabilities(design, benefitSign * theta * Math.sqrt(maxEvents), options);
     nullOutcome = sequentialOutcomeProbabilities(design, 0, options);
     expectedEvents = { h0: maxEvents * nullOutcome.expectedInformationRate, h1: maxEvents * alternative.expectedInformationRate };
   }
@@ -134,7 +145,6 @@ export function sequentialSurvivalPlan(resolved: ResolvedDesign, design: GroupSe
     const analysisTimeH0 = timeForEvents(omegaNull, maxN, events, finalTime);
     const c = design.criticalValues[k];
     const scale = (1 + allocationRatio) / Math.sqrt(allocationRatio * events);
-    const benefit = hazardRatio < 1 ? -1 : 1;
     const futilityZ = k < rates.length - 1 && design.futilityBounds !== null ? design.futilityBounds[k] : null;
     return {
       informationRate: t,
@@ -144,11 +154,11 @@ export function sequentialSurvivalPlan(resolved: ResolvedDesign, design: GroupSe
       patients: maxN * profile.cdf(analysisTime),
       efficacyZ: c,
       efficacyP: design.stageLevels[k],
-      efficacyHazardRatio: Math.exp(benefit * c * scale),
-      harmHazardRatio: sided === 2 ? Math.exp(-benefit * c * scale) : null,
+      efficacyHazardRatio: Math.exp(-c * scale),
+      harmHazardRatio: sided === 2 ? Math.exp(c * scale) : null,
       alphaSpent: design.alphaSpent[k],
       futilityZ,
-      futilityHazardRatio: futilityZ === null ? null : Math.exp(benefit * futilityZ * scale),
+      futilityHazardRatio: futilityZ === null ? null : Math.exp(-futilityZ * scale),
       betaSpent: design.betaSpent === null ? null : design.betaSpent[k],
       rejection: alternative.rejection[k],
       cumulativeRejection: alternative.cumulativeRejection[k],

@@ -215,6 +215,13 @@ class BlockedSum {
 function sequentialNotes(resolved: ResolvedDesign, plan: SequentialSurvivalPlan, result: Omit<SequentialSimulation, "notes">): string[] {
   const notes: string[] = [];
   const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  if (plan.hazardRatio > 1) {
+    notes.push(
+      plan.design.spec.sided === 1
+        ? `The effect is reversed: the design's hazard ratio ${round(plan.hazardRatio, 3)} is above 1 (the treatment is worse). The one-sided test is for benefit, so its power is below alpha (analytic ${plan.power.toPrecision(2)}) and the efficacy bounds stay below 1 on the hazard-ratio scale.`
+        : `The effect is reversed: the design's hazard ratio ${round(plan.hazardRatio, 3)} is above 1 (the treatment is worse). The two-sided power is the chance of stopping for harm, not for benefit.`,
+    );
+  }
   if (!plan.proportionalHazards) {
     notes.push(
       `Hazards are not proportional: the analytic plan assumes one hazard ratio, the event-weighted average ${round(plan.hazardRatio, 3)}. The bounds still keep alpha (they depend only on the events), but early looks see a different hazard ratio than late ones, so the analytic power and stopping probabilities are only approximate: trust the simulated ones.`,

@@ -32,7 +32,7 @@ export interface SequentialOutcomes {
   readonly looks: number;
   /** Look at which the trial stopped (1-based; the last look when it ran to the end). */
   readonly stopLook: Uint8Array;
-  /** Why: 1 efficacy, 2 futility, 3 rejection in the other direction (two-sided), 0 none (final analysis without rejection). */
+  /** Why: 1 efficacy (the treatment better), 2 futility, 3 harm (two-sided: the treatment significantly worse), 0 none (final analysis without rejection). */
   readonly decision: Uint8Array;
   /** Standardised statistic S (positive favours the treatment) and estimated hazard ratio at each look; NaN after the stop. */
   readonly statistic: Float64Array;
@@ -96,8 +96,8 @@ export function simulateTrials(resolved: ResolvedDesign, n: number, first: numbe
  * analysed at each look:
  *
  *   draw the patients once → sort the calendar months of their events
- *   look k: analysis at the month of the events_k-th event → censor there → compareArms → S = direction · z
- *           S ≥ efficacy_k: stop, reject  ·  two-sided and S ≤ −efficacy_k: stop, reject (other direction)
+ *   look k: analysis at the month of the events_k-th event → censor there → compareArms → S = −z (positive: the treatment is better)
+ *           S ≥ efficacy_k: stop, reject  ·  two-sided and S ≤ −efficacy_k: stop, reject (harm)
  *           S < futility_k: stop for futility  ·  otherwise continue to look k + 1
  *
  * A look whose events never come (too few events in the whole trial) is held when the last follow-up ends,
@@ -147,7 +147,7 @@ function simulateSequentialTrials(resolved: ResolvedDesign, n: number, first: nu
       const time = sequential.time[at];
       const trial = censorTrialAt(n, accrualMonths, time, buffers);
       const outcome = compareArms(resolved, workspace.fill(trial, 1));
-      const statistic = looks.direction * outcome.z;
+      const statistic = -outcome.z;
       sequential.statistic[at] = statistic;
       sequential.hazardRatio[at] = outcome.hazardRatio;
       const final = look === lookCount - 1;

@@ -4,8 +4,9 @@ import type { SequentialSurvivalPlan } from "./sequentialSurvivalPlan.js";
 
 /**
  * What a simulated group-sequential trial applies at its analyses: the event counts at which they happen
- * (integers, increasing) and the bounds on the standardised statistic S = direction · z (positive favours
- * the treatment in the direction of the planned effect). Plain numbers: it crosses worker boundaries.
+ * (integers, increasing) and the bounds on the standardised statistic S = −z (the log-rank z is negative
+ * when the treatment's hazard is lower, so S is positive when the treatment is better: the test is for
+ * benefit whatever the planned effect, as in the analytic plan). Plain numbers: it crosses worker boundaries.
  */
 export interface SequentialLooks {
   /** Events (both arms) at each analysis; the analysis is at the calendar month of that event. */
@@ -15,8 +16,6 @@ export interface SequentialLooks {
   /** Futility bound per look (NaN where none, always at the last): stop when S < bound. */
   readonly futility: readonly number[];
   readonly sided: 1 | 2;
-  /** −1 when the planned effect is a hazard ratio below 1 (the log-rank z is then negative), +1 above 1. */
-  readonly direction: -1 | 1;
 }
 
 /** The looks of a simulation and the design they come from (its bounds at the integer information rates). */
@@ -54,7 +53,6 @@ export function simulationLooks(plan: SequentialSurvivalPlan, blockSize: number)
       efficacy: design.criticalValues,
       futility: events.map((_, k) => (futility !== null && k < events.length - 1 ? futility[k] : NaN)),
       sided: design.spec.sided,
-      direction: plan.hazardRatio < 1 ? -1 : 1,
     },
   };
 }

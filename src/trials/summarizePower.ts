@@ -2,6 +2,7 @@ import { analyticPower, type AnalyticComparison } from "./analyticPower.js";
 import type { ComparisonSummary, MedianDifferenceSummary, PowerResult, Quantiles } from "./PowerResult.js";
 import type { ResolvedDesign } from "./resolveDesign.js";
 import type { TrialOutcomes } from "./simulateTrials.js";
+import { schoenfeldBenefitPower } from "./schoenfeld.js";
 import { wilsonInterval } from "./wilsonInterval.js";
 
 /**
@@ -99,6 +100,12 @@ function notesFor(resolved: ResolvedDesign, comparisons: readonly ComparisonSumm
     if (!formula.proportionalHazards) {
       notes.push(
         `${label}hazards are not proportional (hazard ratio from ${round(formula.hazardRatioRange[0], 3)} to ${round(formula.hazardRatioRange[1], 3)} over the follow-up where 90% of the events are expected); the formulas use the event-weighted average hazard ratio ${round(formula.hazardRatio, 3)} and can be far off; trust the simulation.`,
+      );
+    }
+    if (formula.hazardRatio > 1) {
+      const benefit = schoenfeldBenefitPower(formula.expectedEvents, formula.hazardRatio, resolved.comparisonAlpha, formula.treatmentFraction);
+      notes.push(
+        `${label}${label === "" ? "The" : "the"} effect is reversed: ${summary.arm} is worse than ${design.arms[0].label} (hazard ratio ${round(formula.hazardRatio, 3)} > 1). The power is the two-sided test's chance of detecting a difference — here, harm — not a benefit; a one-sided test for benefit (level ${round(resolved.comparisonAlpha / 2, 4)}) has power ${benefit.toPrecision(2)} (Schoenfeld, at ${round(formula.expectedEvents, 1)} events).`,
       );
     }
     const difference = summary.power - summary.schoenfeld.power;

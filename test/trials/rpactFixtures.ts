@@ -30,6 +30,15 @@ export interface SingleLookCase {
   rpact: { analysisTime: number; accrualMonths: number; eventProbability: number; eventProbabilityTreatment: number; eventProbabilityControl: number; events: number; power: number; powerAnalysisTime: number };
 }
 
+/** rpact's one-sided sample size for a harmful treatment (which pnen-sim refuses) and for the mirrored beneficial design. */
+export interface HarmfulSampleSizeCase {
+  call: string;
+  mirrorCall: string;
+  design: Record<string, unknown>;
+  rpact: { maxNumberOfEvents: number; maxNumberOfSubjects: number; criticalValuesEffectScale: number[] };
+  mirror: { maxNumberOfEvents: number; maxNumberOfSubjects: number; criticalValuesEffectScale: number[] };
+}
+
 export interface EventProbabilityCase {
   id: string;
   arm: Record<string, unknown>;
@@ -44,6 +53,7 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixture
 
 export const sequentialCases = (): SequentialCase[] => read("sequential.json");
 export const singleLookCases = (): SingleLookCase[] => read("single-look.json");
+export const harmfulSampleSizeCase = (): HarmfulSampleSizeCase => read("harmful-sample-size.json");
 export const eventProbabilityCases = (): EventProbabilityCase[] => read("event-probability.json");
 
 /** |ours − R| ≤ tolerance, element by element, with the name and index in the message. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { schoenfeldEvents, schoenfeldPower } from "../../src/trials/schoenfeld.js";
+import { schoenfeldBenefitPower, schoenfeldEvents, schoenfeldPower } from "../../src/trials/schoenfeld.js";
+import { expectClose, sequentialCases } from "./rpactFixtures.js";
 
 describe("schoenfeldEvents(hazardRatio, alpha, power, treatmentFraction)", () => {
   it("schoenfeldEvents(0.75, 0.05, 0.8, 0.5) is 379.35, the textbook figure (gsDesign::nEvents(hr = 0.75) = 379.35)", () => {
@@ -18,5 +19,25 @@ describe("schoenfeldPower(events, hazardRatio, alpha, treatmentFraction)", () =>
   });
   it("schoenfeldPower at HR = 1 is alpha (both tails)", () => {
     expect(schoenfeldPower(500, 1, 0.05, 0.5)).toBeCloseTo(0.05, 10);
+  });
+});
+
+describe("schoenfeldBenefitPower(events, hazardRatio, alpha, treatmentFraction)", () => {
+  it("schoenfeldBenefitPower(200, 1.3, 0.05, 2/3) equals rpact's one-sided power for benefit of a harmful treatment to 1e-6 relative", () => {
+    // d <- getDesignGroupSequential(kMax = 1, alpha = 0.025, sided = 1); getPowerSurvival(d, lambda2 = log(2)/15,
+    //   hazardRatio = 1.3, allocationRatioPlanned = 2, accrualTime = c(0, 24), maxNumberOfSubjects = 300,
+    //   maxNumberOfEvents = 200, directionUpper = FALSE)$overallReject = 1.0401544e-4 (test/fixtures/rpact/sequential.json)
+    const c = sequentialCases().find((x) => x.id.startsWith("harmful treatment (HR 1.3): one look"));
+    const rpact = c?.rpact.overallReject as number;
+    expect(rpact).toBeCloseTo(1.0401544e-4, 11);
+    expectClose("overallReject (ours / rpact)", [schoenfeldBenefitPower(200, 1.3, 0.05, 2 / 3) / rpact], [1], 1e-6);
+  });
+  it("schoenfeldBenefitPower is the benefit tail of schoenfeldPower: the whole two-sided power for HR < 1 bar the far tail, the far tail for HR > 1", () => {
+    const events = 150;
+    const beneficial = schoenfeldBenefitPower(events, 0.7, 0.05, 0.5);
+    const harmful = schoenfeldBenefitPower(events, 1 / 0.7, 0.05, 0.5);
+    expect(beneficial + harmful).toBeCloseTo(schoenfeldPower(events, 0.7, 0.05, 0.5), 12);
+    expect(harmful).toBeLessThan(0.025);
+    expect(schoenfeldBenefitPower(events, 1, 0.05, 0.5)).toBeCloseTo(0.025, 12);
   });
 });

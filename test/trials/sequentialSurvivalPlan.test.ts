@@ -5,7 +5,7 @@ import { planSequential } from "../../src/trials/planSequential.js";
 import { resolveDesign } from "../../src/trials/resolveDesign.js";
 import { sequentialSurvivalPlan } from "../../src/trials/sequentialSurvivalPlan.js";
 import { isInputError } from "../../src/util/InputError.js";
-import { expectClose, sequentialCases } from "./rpactFixtures.js";
+import { expectClose, harmfulSampleSizeCase, sequentialCases } from "./rpactFixtures.js";
 
 // Reference: rpact 3.3.4, test/fixtures/rpact/make-fixtures.R (LC_ALL=C Rscript test/fixtures/rpact/make-fixtures.R).
 // Each case's R call is in its title (from the fixture's `call`).
@@ -26,7 +26,7 @@ describe("sequentialSurvivalPlan(resolved, design, request) equals rpact's getSa
       if (r.rejectPerStage !== null) expectClose("rejectPerStage", looks.map((look) => look.rejection), r.rejectPerStage, 1e-6);
       if (r.futilityPerStage !== null) expectClose("futilityPerStage", interim.map((look) => look.futility), r.futilityPerStage, 1e-6);
       if (r.overallReject !== null) expectClose("overallReject", [plan.power], [r.overallReject], 1e-6);
-      // Effect scale: rpact lists the smaller hazard ratio as "lower"; with HR < 1 that is the efficacy bound.
+      // Effect scale: rpact lists the smaller hazard ratio as "lower": the efficacy (benefit) bound, whatever the design's effect.
       const sided = (c.design.sequential as { sided: number }).sided;
       if (sided === 1) expectClose("criticalValuesEffectScale", looks.map((look) => look.efficacyHazardRatio), r.criticalValuesEffectScale, 1e-6);
       else {
@@ -57,6 +57,42 @@ describe("sequentialSurvivalPlan(resolved, design, request) equals rpact's getSa
     expect(plan.null.cumulativeRejection[2]).toBeLessThan(0.025);
     expect(plan.expectedEvents.h0).toBeLessThan(plan.maxEvents);
     expect(plan.expectedDuration.h1).toBeLessThan(48);
+  });
+
+  it("sequentialSurvivalPlan for a harmful treatment, one-sided: the power of the benefit test (below alpha) equals rpact's getPowerSurvival(…, directionUpper = FALSE) to 1e-6 relative", () => {
+    // The fixture loop checks 1e-6 absolute, which a power of 1e-7 would pass as 0; here relative.
+    const harmful = sequentialCases().filter((c) => c.id.startsWith("harmful") && c.mode === "power" && (c.design.sequential as { sided: number }).sided === 1);
+    expect(harmful.length).toBe(2);
+    for (const c of harmful) {
+      const plan = planSequential(parseTrialDesign(c.design, c.id));
+      expect(plan.hazardRatio).toBeGreaterThan(1);
+      expect(plan.power).toBeLessThan(0.025);
+      expectClose(`overallReject (${c.call})`, [plan.power / (c.rpact.overallReject as number)], [1], 1e-6);
+      if (c.rpact.rejectPerStage !== null) expectClose(`rejectPerStage (${c.call})`, plan.looks.map((look, k) => look.rejection / (c.rpact.rejectPerStage as number[])[k]), plan.looks.map(() => 1), 1e-6);
+      for (const look of plan.looks) expect(look.efficacyHazardRatio).toBeLessThan(1);
+    }
+  });
+
+  it("planSequential refuses a one-sided sample size for a harmful treatment, naming sequential.targetPower; rpact's getSampleSizeSurvival plans a test for harm instead", () => {
+    // d <- getDesignGroupSequential(informationRates = c(0.5, 0.75, 1), alpha = 0.025, beta = 0.2, sided = 1, typeOfDesign = "asOF");
+    // getSampleSizeSurvival(d, median1 = 12, median2 = 22, accrualTime = c(0, 24), followUpTime = 24, dropoutRate1 = 0.05, dropoutRate2 = 0.05, dropoutTime = 12)
+    const c = harmfulSampleSizeCase();
+    try {
+      planSequential(parseTrialDesign(c.design));
+      throw new Error("expected an InputError");
+    } catch (error) {
+      expect(isInputError(error)).toBe(true);
+      expect((error as Error).message).toMatch(/sequential\.targetPower \(--target-power\): the one-sided test is for a benefit .* hazard ratio is 1\.833 > 1/);
+    }
+    // rpact's answer is the mirrored beneficial design's (the arms swapped, bounds above 1): a test for harm,
+    // which is what the same design with the arms' labels swapped plans here.
+    expect(c.rpact.maxNumberOfEvents).toBeCloseTo(c.mirror.maxNumberOfEvents, 9);
+    for (const hr of c.rpact.criticalValuesEffectScale) expect(hr).toBeGreaterThan(1);
+    const arms = c.design.arms as unknown[];
+    const swapped = planSequential(parseTrialDesign({ ...c.design, arms: [arms[1], arms[0]] }));
+    expectClose("maxNumberOfEvents (arms swapped)", [swapped.maxEvents], [c.rpact.maxNumberOfEvents], 1e-6);
+    expectClose("maxNumberOfSubjects (arms swapped)", [swapped.maxN], [c.rpact.maxNumberOfSubjects], 1e-6);
+    expectClose("criticalValuesEffectScale (1 / ours)", swapped.looks.map((look) => 1 / look.efficacyHazardRatio), c.rpact.criticalValuesEffectScale, 1e-6);
   });
 
   it("sequentialSurvivalPlan refuses three arms, an RMST test and equal arms with a message naming the field", () => {

@@ -95,6 +95,20 @@ describe("simulatePower(design)", () => {
     expect(result.notes.join(" ")).toMatch(/hazards are not proportional \(hazard ratio from 0\.\d+ to 0\.\d+ over the follow-up/);
   });
 
+  it("simulatePower notes a reversed effect (HR above 1): the two-sided power detects harm, the one-sided power for benefit is below alpha/2", () => {
+    const result = simulatePower(parseTrialDesign({ arms: [{ label: "control", median: 22 }, { label: "treatment", median: 12 }], n: 120, sims: 200, seed: 111 }));
+    const comparison = result.comparisons[0];
+    expect(comparison.designHazardRatio).toBeCloseTo(22 / 12, 10);
+    const note = result.notes.find((text) => text.startsWith("The effect is reversed"));
+    expect(note).toMatch(/^The effect is reversed: treatment is worse than control \(hazard ratio 1\.833 > 1\)\. The power is the two-sided test's chance of detecting a difference — here, harm — not a benefit; a one-sided test for benefit \(level 0\.025\) has power (\S+) \(Schoenfeld, at [\d.]+ events\)\.$/);
+    const benefit = Number(/has power (\S+) \(/.exec(note as string)?.[1]);
+    expect(benefit).toBeGreaterThan(0);
+    expect(benefit).toBeLessThan(1e-6);
+    // The mirrored beneficial design gets no such note.
+    const mirrored = simulatePower(parseTrialDesign({ arms: [{ label: "control", median: 12 }, { label: "treatment", median: 22 }], n: 120, sims: 200, seed: 111 }));
+    expect(mirrored.notes.some((text) => /reversed/.test(text))).toBe(false);
+  });
+
   it("simulatePower with three arms reports each comparison at alpha/2 (Bonferroni) and the any-rejection power", () => {
     const result = simulatePower(parseTrialDesign({ arms: [{ label: "c", median: 12 }, { label: "a", median: 22 }, { label: "b", hazardRatio: 1 }], n: 240, sims: 400, seed: 110 }));
     expect(result.comparisonAlpha).toBe(0.025);

@@ -84,12 +84,26 @@ const agreement = [
     seed: 203,
     sequential: { analyses: [0.3, 0.6, 0.8, 1], spending: "hsd", gamma: -2, futility: { z: [-0.5, 0, 0.5] } },
   },
+  // Harmful treatments. HR 1.1, one-sided: the test is for benefit, so the drift points away from the
+  // bounds; rejections stay below alpha (P ≈ 0.001–0.004 a look, enough trials for the normal SE; at HR 1.5
+  // they are ~1e-6 and a single rejection in 10,000 is "3.7 SE"). HR 1.5, two-sided: rejections for harm,
+  // as often as the mirrored beneficial design rejects for benefit.
+  {
+    arms: [{ label: "control", median: 12 }, { label: "treatment", hazardRatio: 1.1 }],
+    n: 160,
+    accrual: { months: 18 },
+    followUpMonths: 12,
+    sims: 10000,
+    seed: 206,
+    sequential: { analyses: [0.5, 0.75, 1], futility: "obf" },
+  },
+  { arms: [{ label: "control", median: 10 }, { label: "treatment", hazardRatio: 1.5 }], accrual: { months: 18 }, followUpMonths: 12, sims: 10000, seed: 207, sequential: { analyses: [0.5, 1], spending: "pocock", sided: 2, targetPower: 0.85 } },
 ];
 
 const support = workerSupport();
 describe("simulateSequential(design, plan, runner) agrees with the analytic plan under exponential proportional hazards", () => {
   for (const json of agreement) {
-    it(`simulateSequential (${json.sequential.analyses.length} looks, ${json.sequential.spending ?? "obf"}, sided ${json.sequential.sided ?? 1}, 10,000 trials): every look's rejection and futility probability within 3 Monte Carlo SE`, async () => {
+    it(`simulateSequential (${json.sequential.analyses.length} looks, ${json.sequential.spending ?? "obf"}, sided ${json.sequential.sided ?? 1}, HR ${json.arms[1].hazardRatio}, 10,000 trials): every look's rejection and futility probability within 3 Monte Carlo SE`, async () => {
       const design = parseTrialDesign(json);
       const plan = planSequential(design);
       const runner = parallelTrialRunner({ workers: support.available ? 2 : 1 });
@@ -103,12 +117,34 @@ describe("simulateSequential(design, plan, runner) agrees with the analytic plan
         }
         expect(Math.abs(simulation.earlyStopping.any.z)).toBeLessThanOrEqual(3);
         expect(simulation.agrees).toBe(true);
-        expect(simulation.notes).toEqual([]);
+        expect(simulation.notes).toEqual((json.arms[1].hazardRatio ?? 0) > 1 ? [expect.stringMatching(/^The effect is reversed: the design's hazard ratio 1\.[15] is above 1/)] : []);
       } finally {
         await runner.close();
       }
     });
   }
+});
+
+describe("simulateSequential for a harmful treatment (hazard ratio above 1)", () => {
+  it("simulateSequential (HR 1.5, one-sided for benefit, 2,000 trials) never rejects and stops nearly every trial for futility at the first look; two-sided, it rejects for harm", async () => {
+    const harmful = { arms: [{ label: "control", median: 12 }, { label: "treatment", hazardRatio: 1.5 }], n: 160, accrual: { months: 18 }, followUpMonths: 12, sims: 2000, seed: 208 };
+    const oneSided = parseTrialDesign({ ...harmful, sequential: { analyses: [0.5, 0.75, 1], futility: "obf" } });
+    const plan = planSequential(oneSided);
+    // Analytic: power below alpha (the drift points away from benefit), a futility stop at look 1 with P ≈ 1.
+    expect(plan.power).toBeLessThan(1e-4);
+    expect(plan.looks[0].futility).toBeGreaterThan(0.95);
+    for (const look of plan.looks) expect(look.efficacyHazardRatio).toBeLessThan(1);
+    const simulation = await simulateSequential(oneSided, plan);
+    expect(simulation.looks.reduce((sum, look) => sum + look.rejection.simulated, 0)).toBe(0);
+    expect(simulation.looks[0].futility.simulated).toBeGreaterThan(0.95);
+    expect(simulation.notes[0]).toMatch(/^The effect is reversed: .* The one-sided test is for benefit, so its power is below alpha \(analytic [\d.e-]+\)/);
+    const twoSided = parseTrialDesign({ ...harmful, sequential: { analyses: [0.5, 0.75, 1], spending: "obf", sided: 2 } });
+    const outcomes = simulateTrials(resolveDesign(twoSided), 160, 0, 500, simulationLooks(planSequential(twoSided), 1).looks).sequential!;
+    // Every rejection of a harmful treatment is for harm (decision 3), none for benefit (1).
+    const decisions = Array.from(outcomes.decision);
+    expect(decisions.filter((d) => d === 3).length).toBeGreaterThan(250);
+    expect(decisions.filter((d) => d === 1).length).toBe(0);
+  });
 });
 
 describe("simulateSequential under non-proportional hazards", () => {
