@@ -265,7 +265,7 @@ describe("page /patient (issue 13 part B)", () => {
   });
   it("shows this patient's predicted median PFS and OS per strategy (issue 13 part C), and they change with the patient", async () => {
     const before = browser.problems.length;
-    const page = await openPage("/patient", ".pnen-patient-outcomes tbody tr");
+    const page = await openPage("/patient.html", ".pnen-patient-outcomes tbody tr");
     const medians = () => page.$$eval(".pnen-patient-outcomes tbody tr", (rows) => rows.map((r) => ({ strategy: (r as HTMLElement).dataset.strategy!, pfs: Number((r as HTMLElement).dataset.pfsMedian), os: Number((r as HTMLElement).dataset.osMedian), text: r.textContent ?? "" })));
     const first = await medians();
     // the default scenario's four strategies, each with finite medians (OS ≥ PFS) and an interval shown in months
