@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, writeSync } from "node:fs";
+import { fileSha256Node } from "./fileSha256Node.js";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { InputError } from "../util/InputError.js";
 
@@ -179,7 +179,7 @@ interface Journal {
 function applySwitch(folder: string, staging: string, journal: Journal): void {
   for (const file of journal.remove) {
     const path = join(folder, checkedRelative(file.path));
-    if (existsSync(path) && sha256File(path) === file.sha256) rmSync(path, { force: true });
+    if (existsSync(path) && fileSha256Node(path) === file.sha256) rmSync(path, { force: true });
   }
   const killAfter = Number(process.env.PNEN_SIM_TEST_KILL_DURING_SWITCH ?? Number.NaN);
   let renamed = 0;
@@ -313,18 +313,3 @@ function previousFiles(folder: string, tool: string): { path: string; sha256: st
   });
 }
 
-function sha256File(path: string): string {
-  const hash = createHash("sha256");
-  const fd = openSync(path, "r");
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      hash.update(buffer.subarray(0, read));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest("hex");
-}

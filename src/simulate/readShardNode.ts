@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { fileSha256Node } from "../io/fileSha256Node.js";
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../util/InputError.js";
@@ -7,22 +7,6 @@ import { shardRange } from "./shardRange.js";
 import type { SummaryTables } from "./summaryTables.js";
 import { decodeTypedJson } from "./typedJson.js";
 
-/** The SHA-256 of a file, read in 4 MiB pieces. */
-function fileSha256(path: string): string {
-  const hash = createHash("sha256");
-  const buffer = new Uint8Array(1 << 22);
-  const fd = openSync(path, "r");
-  try {
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      hash.update(buffer.subarray(0, read));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest("hex");
-}
 
 /**
  * Reads and checks a shard folder (src/simulate runShardNode): shard.json present, of this format and consistent
@@ -86,7 +70,7 @@ export function readShardNode(dir: string, options: { readonly verify?: boolean 
     if (!existsSync(path)) throw new InputError(`shard ${dir}: ${entry.file} missing (${again})`);
     const size = statSync(path).size;
     if (size !== entry.bytes) throw new InputError(`shard ${dir}: ${entry.file} has ${size} bytes, ${shardManifestFile} says ${entry.bytes} (damaged or incomplete: ${again})`);
-    if ((options.verify ?? true) && fileSha256(path) !== entry.sha256) throw new InputError(`shard ${dir}: ${entry.file}: SHA-256 differs from ${shardManifestFile} (damaged: ${again})`);
+    if ((options.verify ?? true) && fileSha256Node(path) !== entry.sha256) throw new InputError(`shard ${dir}: ${entry.file}: SHA-256 differs from ${shardManifestFile} (damaged: ${again})`);
   }
   return m;
 }

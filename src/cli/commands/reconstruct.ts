@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { fileSha256Node } from "../../io/fileSha256Node.js";
 import { basename, dirname, resolve } from "node:path";
 import { prepareDigitisedCurve, type DigitisedCurve } from "../../analysis/digitisedCurve.js";
 import { reconstructIpd, type ReconstructedIpd } from "../../analysis/reconstructIpd.js";
@@ -100,8 +100,8 @@ export const reconstructCommand: Command = {
       version: packageVersion(),
       method: "Guyot P, Ades AE, Ouwens MJNM, Welton NJ. BMC Med Res Methodol 2012;12:9. doi:10.1186/1471-2288-12-9",
       inputs: {
-        curve: { file: values.curve, sha256: sha256File(curvePath) },
-        ...(riskPath === null ? {} : { riskTable: { file: values["risk-table"], sha256: sha256File(riskPath) } }),
+        curve: { file: values.curve, sha256: fileSha256Node(curvePath) },
+        ...(riskPath === null ? {} : { riskTable: { file: values["risk-table"], sha256: fileSha256Node(riskPath) } }),
         n: n ?? null,
         totalEvents: events ?? null,
         tolerance,
@@ -140,9 +140,6 @@ function ipdCsv(ipd: ReconstructedIpd): string {
   return `${lines.join("\n")}\n`;
 }
 
-function sha256File(path: string): string {
-  return createHash("sha256").update(readFileSync(path)).digest("hex");
-}
 
 function summaryJson(curve: DigitisedCurve, ipd: ReconstructedIpd) {
   return {
