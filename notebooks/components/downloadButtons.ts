@@ -136,6 +136,20 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The journal-width chooser beside every figure's downloads: 89 mm (single column) or 183 mm (double, the default). */
+function journalWidthSelect(): HTMLSelectElement {
+  const size = document.createElement("select");
+  size.setAttribute("aria-label", "Figure width");
+  for (const [label, mm] of [["89 mm (single column)", journalWidthsMm.single], ["183 mm (double column)", journalWidthsMm.double]] as const) {
+    const option = document.createElement("option");
+    option.value = String(mm);
+    option.textContent = label;
+    size.append(option);
+  }
+  size.value = String(journalWidthsMm.double);
+  return size;
+}
+
 /**
  * Download buttons for a figure, at a journal width chosen beside them (89 mm single column, 183 mm double): SVG at
  * its physical size, PNG and PDF at 300 dpi, the figure's data as CSV (rounded, spreadsheet-safe) and the Vega-Lite
@@ -146,15 +160,7 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 export function downloadButtons({ name, specAt, csv, provenance = {} }: DownloadSources): HTMLElement {
   const bar = document.createElement("div");
   bar.className = "pnen-downloads";
-  const size = document.createElement("select");
-  size.setAttribute("aria-label", "Figure width");
-  for (const [label, mm] of [["89 mm (single column)", journalWidthsMm.single], ["183 mm (double column)", journalWidthsMm.double]] as const) {
-    const option = document.createElement("option");
-    option.value = String(mm);
-    option.textContent = label;
-    size.append(option);
-  }
-  size.value = String(journalWidthsMm.double);
+  const size = journalWidthSelect();
   const width = () => Number(size.value);
   const stem = () => `${name}-${width()}mm`;
   bar.append(
@@ -181,15 +187,7 @@ export function downloadButtons({ name, specAt, csv, provenance = {} }: Download
 export function plotDownloads(name: string, chart: Element, rows: readonly Readonly<Record<string, unknown>>[], provenance: ChartProvenance = {}): HTMLElement {
   const bar = document.createElement("div");
   bar.className = "pnen-downloads";
-  const size = document.createElement("select");
-  size.setAttribute("aria-label", "Figure width");
-  for (const [label, mm] of [["89 mm (single column)", journalWidthsMm.single], ["183 mm (double column)", journalWidthsMm.double]] as const) {
-    const option = document.createElement("option");
-    option.value = String(mm);
-    option.textContent = label;
-    size.append(option);
-  }
-  size.value = String(journalWidthsMm.double);
+  const size = journalWidthSelect();
   const svgText = () => {
     const svg = (chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg"))!.cloneNode(true) as SVGSVGElement;
     svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
